@@ -1,0 +1,153 @@
+package nl.passend.contract;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyJoinColumn;
+import jakarta.persistence.Version;
+
+import nl.passend.provider.Provider;
+import nl.passend.reference.CareType;
+import nl.passend.reference.Municipality;
+
+/**
+ * A contract of one or more municipalities, under a lead municipality (gastheergemeente), with a provider: the care
+ * types it buys at a daily tariff each, its validity period and its volume and budget ceilings.
+ */
+@Entity
+public class Contract {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String reference;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "provider_id")
+    private Provider provider;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "lead_municipality_code")
+    private Municipality leadMunicipality;
+
+    @ManyToMany(fetch = FetchType.EAGER)
+    @JoinTable(name = "contract_municipality", joinColumns = @JoinColumn(name = "contract_id"),
+            inverseJoinColumns = @JoinColumn(name = "municipality_code"))
+    private Set<Municipality> participatingMunicipalities = new LinkedHashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "contract_care_type", joinColumns = @JoinColumn(name = "contract_id"))
+    @MapKeyJoinColumn(name = "care_type_code")
+    @Column(name = "daily_tariff")
+    private Map<CareType, BigDecimal> dailyTariffs = new HashMap<>();
+
+    private LocalDate validFrom;
+
+    /** Inclusive. */
+    private LocalDate validUntil;
+
+    /** Most placements at once; {@code null} for no ceiling. */
+    private Integer volumeCeiling;
+
+    /** Euros for the whole validity period; {@code null} for no ceiling. */
+    private BigDecimal budgetCeiling;
+
+    @Version
+    private long version;
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    void setReference(String reference) {
+        this.reference = reference;
+    }
+
+    public Provider getProvider() {
+        return provider;
+    }
+
+    void setProvider(Provider provider) {
+        this.provider = provider;
+    }
+
+    public Municipality getLeadMunicipality() {
+        return leadMunicipality;
+    }
+
+    void setLeadMunicipality(Municipality leadMunicipality) {
+        this.leadMunicipality = leadMunicipality;
+    }
+
+    public Set<Municipality> getParticipatingMunicipalities() {
+        return participatingMunicipalities;
+    }
+
+    void setParticipatingMunicipalities(Set<Municipality> municipalities) {
+        this.participatingMunicipalities.clear();
+        this.participatingMunicipalities.addAll(municipalities);
+    }
+
+    public Map<CareType, BigDecimal> getDailyTariffs() {
+        return dailyTariffs;
+    }
+
+    void setDailyTariffs(Map<CareType, BigDecimal> dailyTariffs) {
+        this.dailyTariffs.clear();
+        this.dailyTariffs.putAll(dailyTariffs);
+    }
+
+    public LocalDate getValidFrom() {
+        return validFrom;
+    }
+
+    public LocalDate getValidUntil() {
+        return validUntil;
+    }
+
+    void setValidity(LocalDate validFrom, LocalDate validUntil) {
+        this.validFrom = validFrom;
+        this.validUntil = validUntil;
+    }
+
+    public Integer getVolumeCeiling() {
+        return volumeCeiling;
+    }
+
+    void setVolumeCeiling(Integer volumeCeiling) {
+        this.volumeCeiling = volumeCeiling;
+    }
+
+    public BigDecimal getBudgetCeiling() {
+        return budgetCeiling;
+    }
+
+    void setBudgetCeiling(BigDecimal budgetCeiling) {
+        this.budgetCeiling = budgetCeiling;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,53 @@
+package nl.passend.contract;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import nl.passend.api.ContractsApi;
+import nl.passend.api.model.ContractDto;
+import nl.passend.api.model.ContractInputDto;
+import nl.passend.api.model.ContractPageDto;
+
+@RestController
+class ContractController implements ContractsApi {
+
+    private final ContractService contracts;
+
+    ContractController(ContractService contracts) {
+        this.contracts = contracts;
+    }
+
+    @Override
+    public ResponseEntity<ContractPageDto> listContracts(String municipality, Long providerId, String careType,
+            LocalDate validOn, Integer page, Integer size, List<String> sort) {
+        return ResponseEntity.ok(contracts.list(municipality, providerId, careType, validOn, page, size, sort));
+    }
+
+    @Override
+    public ResponseEntity<ContractDto> createContract(ContractInputDto input) {
+        ContractDto created = contracts.create(input);
+        URI location = UriComponentsBuilder.fromPath(PATH_GET_CONTRACT).buildAndExpand(created.getId()).toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    @Override
+    public ResponseEntity<ContractDto> getContract(Long id) {
+        return ResponseEntity.ok(contracts.get(id));
+    }
+
+    @Override
+    public ResponseEntity<ContractDto> updateContract(Long id, ContractInputDto input) {
+        return ResponseEntity.ok(contracts.update(id, input));
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteContract(Long id) {
+        contracts.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+}

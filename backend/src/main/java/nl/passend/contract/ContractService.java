@@ -1,0 +1,208 @@
+package nl.passend.contract;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.MapJoin;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+
+import nl.passend.api.model.ContractCareTypeDto;
+import nl.passend.api.model.ContractDto;
+import nl.passend.api.model.ContractInputDto;
+import nl.passend.api.model.ContractPageDto;
+import nl.passend.provider.Provider;
+import nl.passend.provider.ProviderService;
+import nl.passend.provider.Provider_;
+import nl.passend.reference.CareType;
+import nl.passend.reference.CareType_;
+import nl.passend.reference.Municipality;
+import nl.passend.reference.Municipality_;
+import nl.passend.reference.ReferenceDataService;
+import nl.passend.shared.ConflictException;
+import nl.passend.shared.Deletion;
+import nl.passend.shared.InvalidRequestException;
+import nl.passend.shared.NotFoundException;
+import nl.passend.shared.Paging;
+import nl.passend.shared.StaleVersionException;
+import nl.passend.shared.Violation;
+
+/** Registers contracts and keeps the rule that one care type for one municipality has one contract per provider a day. */
+@Service
+@Transactional
+class ContractService {
+
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "reference", "reference",
+            "validFrom", "validFrom", "validUntil", "validUntil");
+
+    private final ContractRepository contracts;
+    private final ProviderService providers;
+    private final ReferenceDataService referenceData;
+    private final ContractMapper mapper;
+
+    ContractService(ContractRepository contracts, ProviderService providers, ReferenceDataService referenceData,
+            ContractMapper mapper) {
+        this.contracts = contracts;
+        this.providers = providers;
+        this.referenceData = referenceData;
+        this.mapper = mapper;
+    }
+
+    @Transactional(readOnly = true)
+    ContractPageDto list(@Nullable String municipality, @Nullable Long providerId, @Nullable String careType,
+            @Nullable LocalDate validOn, int page, int size, List<String> sort) {
+        if (careType != null) {
+            referenceData.requireCareType("careType", careType);
+        }
+        Specification<Contract> where = Specification.allOf(
+                municipality == null ? null : takesPart(municipality),
+                providerId == null ? null : (root, query, cb) ->
+                        cb.equal(root.get(Contract_.provider).get(Provider_.id), providerId),
+                careType == null ? null : buys(careType),
+                validOn == null ? null : (root, query, cb) -> cb.and(
+                        cb.lessThanOrEqualTo(root.get(Contract_.validFrom), validOn),
+                        cb.greaterThanOrEqualTo(root.get(Contract_.validUntil), validOn)));
+        return mapper.toPageDto(contracts.findAll(where, Paging.pageable(page, size, sort, SORTABLE)));
+    }
+
+    @Transactional(readOnly = true)
+    ContractDto get(long id) {
+        return mapper.toDto(find(id));
+    }
+
+    ContractDto create(ContractInputDto input) {
+        Contract contract = new Contract();
+        apply(input, contract);
+        return mapper.toDto(contracts.saveAndFlush(contract));
+    }
+
+    ContractDto update(long id, ContractInputDto input) {
+        Contract contract = find(id);
+        StaleVersionException.requireCurrent("contract", id, contract.getVersion(), input.getVersion());
+        apply(input, contract);
+        return mapper.toDto(contracts.saveAndFlush(contract));
+    }
+
+    void delete(long id) {
+        Deletion.deleteUnreferenced(contracts, find(id), "Contract " + id, "placements");
+    }
+
+    private Contract find(long id) {
+        return contracts.findById(id).orElseThrow(() -> new NotFoundException("contract", id));
+    }
+
+    private void apply(ContractInputDto input, Contract contract) {
+        List<Violation> violations = new ArrayList<>();
+        if (input.getReference().isBlank()) {
+            violations.add(new Violation("reference", "must not be blank"));
+        }
+        if (input.getValidUntil().isBefore(input.getValidFrom())) {
+            violations.add(new Violation("validUntil", "must not be before validFrom (" + input.getValidFrom() + ")"));
+        }
+        if (input.getBudgetCeiling() != null && hasMoreThanCents(input.getBudgetCeiling())) {
+            violations.add(new Violation("budgetCeiling", "must have at most 2 decimals"));
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < input.getCareTypes().size(); i++) {
+            ContractCareTypeDto careType = input.getCareTypes().get(i);
+            if (!seen.add(careType.getCareType())) {
+                violations.add(new Violation("careTypes[" + i + "].careType",
+                        "care type " + careType.getCareType() + " is listed twice"));
+            }
+            if (hasMoreThanCents(careType.getDailyTariff())) {
+                violations.add(new Violation("careTypes[" + i + "].dailyTariff", "must have at most 2 decimals"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+
+        Map<CareType, BigDecimal> dailyTariffs = new LinkedHashMap<>();
+        for (int i = 0; i < input.getCareTypes().size(); i++) {
+            ContractCareTypeDto careType = input.getCareTypes().get(i);
+            dailyTariffs.put(referenceData.requireCareType("careTypes[" + i + "].careType", careType.getCareType()),
+                    careType.getDailyTariff());
+        }
+        Municipality lead = referenceData.requireMunicipality("leadMunicipality", input.getLeadMunicipality());
+        Set<Municipality> participating = new LinkedHashSet<>();
+        participating.add(lead);
+        participating.addAll(referenceData.requireMunicipalities("participatingMunicipalities",
+                input.getParticipatingMunicipalities()));
+        // Locking the provider serialises every change of its contracts, so two overlapping ones cannot both pass.
+        Provider provider = providers.requireLocked("providerId", input.getProviderId());
+
+        String reference = input.getReference().strip();
+        long self = contract.getId() == null ? 0 : contract.getId();
+        if (contracts.existsByReferenceIgnoreCaseAndIdNot(reference, self)) {
+            throw new ConflictException("A contract with reference '" + reference + "' already exists.");
+        }
+        for (Contract other : contracts.findOthersInPeriod(provider, input.getValidFrom(), input.getValidUntil(), self)) {
+            overlap(other, dailyTariffs.keySet(), participating).ifPresent(message -> {
+                throw new ConflictException(message);
+            });
+        }
+
+        contract.setReference(reference);
+        contract.setProvider(provider);
+        contract.setLeadMunicipality(lead);
+        contract.setParticipatingMunicipalities(participating);
+        contract.setDailyTariffs(dailyTariffs);
+        contract.setValidity(input.getValidFrom(), input.getValidUntil());
+        contract.setVolumeCeiling(input.getVolumeCeiling());
+        contract.setBudgetCeiling(input.getBudgetCeiling());
+    }
+
+    /** Names what another contract of the provider in the same period already buys of the same care, if anything. */
+    private static Optional<String> overlap(Contract other, Set<CareType> careTypes, Set<Municipality> municipalities) {
+        Optional<CareType> careType = careTypes.stream()
+                .filter(other.getDailyTariffs()::containsKey).findFirst();
+        Optional<Municipality> municipality = municipalities.stream()
+                .filter(other.getParticipatingMunicipalities()::contains).findFirst();
+        if (careType.isEmpty() || municipality.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Contract " + other.getReference() + " (id " + other.getId() + ") already covers care type "
+                + careType.get().getCode() + " for " + municipality.get().getName() + " ("
+                + municipality.get().getCode() + ") with this provider from " + other.getValidFrom() + " to "
+                + other.getValidUntil() + ". End it first, or leave out the care types or municipalities it covers.");
+    }
+
+    private static boolean hasMoreThanCents(BigDecimal amount) {
+        return amount.stripTrailingZeros().scale() > 2;
+    }
+
+    private static Specification<Contract> takesPart(String municipality) {
+        return (root, query, cb) -> {
+            Subquery<Long> taking = query.subquery(Long.class);
+            Root<Contract> contract = taking.from(Contract.class);
+            Join<Contract, Municipality> participant = contract.join(Contract_.participatingMunicipalities);
+            taking.select(contract.get(Contract_.id)).where(cb.equal(contract, root),
+                    cb.equal(participant.get(Municipality_.code), municipality));
+            return cb.exists(taking);
+        };
+    }
+
+    private static Specification<Contract> buys(String careType) {
+        return (root, query, cb) -> {
+            Subquery<Long> buying = query.subquery(Long.class);
+            Root<Contract> contract = buying.from(Contract.class);
+            MapJoin<Contract, CareType, BigDecimal> tariff = contract.join(Contract_.dailyTariffs);
+            buying.select(contract.get(Contract_.id)).where(cb.equal(contract, root),
+                    cb.equal(tariff.key().get(CareType_.code), careType));
+            return cb.exists(buying);
+        };
+    }
+}

@@ -1,0 +1,125 @@
+package nl.passend.location;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.passend.api.model.LocationDto;
+import nl.passend.api.model.LocationInputDto;
+import nl.passend.api.model.LocationPageDto;
+import nl.passend.provider.ProviderService;
+import nl.passend.reference.Municipality;
+import nl.passend.reference.Municipality_;
+import nl.passend.reference.ReferenceDataService;
+import nl.passend.reference.YouthRegion_;
+import nl.passend.shared.Deletion;
+import nl.passend.shared.InvalidRequestException;
+import nl.passend.shared.NotFoundException;
+import nl.passend.shared.Paging;
+import nl.passend.shared.StaleVersionException;
+
+/** Registers and changes providers' locations. */
+@Service
+@Transactional
+public class LocationService {
+
+    private static final Map<String, String> SORTABLE =
+            Map.of("id", "id", "name", "name", "municipality", "municipality.name");
+
+    private final LocationRepository locations;
+    private final ProviderService providers;
+    private final ReferenceDataService referenceData;
+    private final LocationMapper mapper;
+
+    LocationService(LocationRepository locations, ProviderService providers, ReferenceDataService referenceData,
+            LocationMapper mapper) {
+        this.locations = locations;
+        this.providers = providers;
+        this.referenceData = referenceData;
+        this.mapper = mapper;
+    }
+
+    @Transactional(readOnly = true)
+    LocationPageDto list(@Nullable Long providerId, @Nullable String municipality, @Nullable String youthRegion,
+            @Nullable Boolean active, int page, int size, List<String> sort) {
+        if (youthRegion != null) {
+            referenceData.requireYouthRegion("youthRegion", youthRegion);
+        }
+        Specification<Location> where = Specification.allOf(
+                providerId == null ? null : (root, query, cb) -> cb.equal(root.get(Location_.provider).get("id"), providerId),
+                municipality == null ? null : (root, query, cb) -> cb.equal(
+                        root.get(Location_.municipality).get(Municipality_.code), municipality),
+                youthRegion == null ? null : (root, query, cb) -> cb.equal(root.get(Location_.municipality)
+                        .get(Municipality_.youthRegion).get(YouthRegion_.code), youthRegion),
+                active == null ? null : (root, query, cb) -> cb.equal(root.get(Location_.active), active));
+        return mapper.toPageDto(locations.findAll(where, Paging.pageable(page, size, sort, SORTABLE)));
+    }
+
+    @Transactional(readOnly = true)
+    LocationDto get(long id) {
+        return mapper.toDto(find(id));
+    }
+
+    LocationDto create(LocationInputDto input) {
+        Location location = new Location();
+        apply(input, location);
+        return mapper.toDto(locations.saveAndFlush(location));
+    }
+
+    LocationDto update(long id, LocationInputDto input) {
+        Location location = find(id);
+        StaleVersionException.requireCurrent("location", id, location.getVersion(), input.getVersion());
+        apply(input, location);
+        return mapper.toDto(locations.saveAndFlush(location));
+    }
+
+    void delete(long id) {
+        Deletion.deleteUnreferenced(locations, find(id), "Location " + id, "offers");
+    }
+
+    /** The location a request names in {@code field}. */
+    public Location require(String field, long id) {
+        return locations.findById(id).orElseThrow(() -> InvalidRequestException.unknown(field, "location", id));
+    }
+
+    private Location find(long id) {
+        return locations.findById(id).orElseThrow(() -> new NotFoundException("location", id));
+    }
+
+    private void apply(LocationInputDto input, Location location) {
+        if ((input.getLatitude() == null) != (input.getLongitude() == null)) {
+            String missing = input.getLatitude() == null ? "latitude" : "longitude";
+            throw new InvalidRequestException(missing, "must be given together with the other coordinate");
+        }
+        String name = input.getName().strip();
+        if (name.isEmpty()) {
+            throw new InvalidRequestException("name", "must not be blank");
+        }
+        Municipality municipality = referenceData.requireMunicipality("municipalityCode", input.getMunicipalityCode());
+        location.setProvider(providers.require("providerId", input.getProviderId()));
+        location.setName(name);
+        location.setStreet(input.getStreet());
+        location.setPostalCode(input.getPostalCode() == null ? null : normalisePostalCode(input.getPostalCode()));
+        location.setMunicipality(municipality);
+        // Without coordinates of its own, a location is placed at its municipality's centroid.
+        location.setLatitude(input.getLatitude() == null ? municipality.getLatitude() : coordinate(input.getLatitude()));
+        location.setLongitude(input.getLongitude() == null ? municipality.getLongitude() : coordinate(input.getLongitude()));
+        location.setActive(!Boolean.FALSE.equals(input.getActive()));
+    }
+
+    /** Dutch postal codes are written "7201 AB". */
+    private static String normalisePostalCode(String postalCode) {
+        String compact = postalCode.replace(" ", "");
+        return compact.substring(0, 4) + " " + compact.substring(4);
+    }
+
+    private static BigDecimal coordinate(double degrees) {
+        return BigDecimal.valueOf(degrees).setScale(6, RoundingMode.HALF_UP);
+    }
+}

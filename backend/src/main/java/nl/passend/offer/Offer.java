@@ -1,0 +1,179 @@
+package nl.passend.offer;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+import nl.passend.location.Location;
+import nl.passend.reference.CareType;
+import nl.passend.reference.Gender;
+import nl.passend.reference.SecurityLevel;
+import nl.passend.reference.Specialism;
+
+/** What a location offers: a care type at a security level, for an age range, genders and specialisms, with places. */
+@Entity
+public class Offer {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "location_id")
+    private Location location;
+
+    private String name;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "care_type_code")
+    private CareType careType;
+
+    private SecurityLevel securityLevel;
+
+    private int minAge;
+
+    private int maxAge;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "offer_gender", joinColumns = @JoinColumn(name = "offer_id"))
+    @Column(name = "gender")
+    @Enumerated(EnumType.STRING)
+    private Set<Gender> acceptedGenders = EnumSet.noneOf(Gender.class);
+
+    @ManyToMany(fetch = FetchType.EAGER)
+    @JoinTable(name = "offer_specialism", joinColumns = @JoinColumn(name = "offer_id"),
+            inverseJoinColumns = @JoinColumn(name = "specialism_code"))
+    private Set<Specialism> specialisms = new LinkedHashSet<>();
+
+    private int totalPlaces;
+
+    /** Places taken by youths placed outside Passend (other regions, civil-law placements). */
+    private int externallyOccupied;
+
+    private Instant reportedAt;
+
+    private boolean active = true;
+
+    @Version
+    private long version;
+
+    public Long getId() {
+        return id;
+    }
+
+    public Location getLocation() {
+        return location;
+    }
+
+    void setLocation(Location location) {
+        this.location = location;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    void setName(String name) {
+        this.name = name;
+    }
+
+    public CareType getCareType() {
+        return careType;
+    }
+
+    void setCareType(CareType careType) {
+        this.careType = careType;
+    }
+
+    public SecurityLevel getSecurityLevel() {
+        return securityLevel;
+    }
+
+    void setSecurityLevel(SecurityLevel securityLevel) {
+        this.securityLevel = securityLevel;
+    }
+
+    public int getMinAge() {
+        return minAge;
+    }
+
+    public int getMaxAge() {
+        return maxAge;
+    }
+
+    void setAgeRange(int minAge, int maxAge) {
+        this.minAge = minAge;
+        this.maxAge = maxAge;
+    }
+
+    public Set<Gender> getAcceptedGenders() {
+        return acceptedGenders;
+    }
+
+    void setAcceptedGenders(Set<Gender> acceptedGenders) {
+        this.acceptedGenders.clear();
+        this.acceptedGenders.addAll(acceptedGenders);
+    }
+
+    public Set<Specialism> getSpecialisms() {
+        return specialisms;
+    }
+
+    void setSpecialisms(Set<Specialism> specialisms) {
+        this.specialisms.clear();
+        this.specialisms.addAll(specialisms);
+    }
+
+    public int getTotalPlaces() {
+        return totalPlaces;
+    }
+
+    public int getExternallyOccupied() {
+        return externallyOccupied;
+    }
+
+    public Instant getReportedAt() {
+        return reportedAt;
+    }
+
+    /** Records a capacity count; the count and its moment always change together. */
+    void reportCapacity(int totalPlaces, int externallyOccupied, Instant reportedAt) {
+        this.totalPlaces = totalPlaces;
+        this.externallyOccupied = externallyOccupied;
+        this.reportedAt = reportedAt;
+    }
+
+    /** Free places are derived, never typed in: total minus places taken. */
+    public int getFreePlaces() {
+        return Math.max(0, totalPlaces - externallyOccupied);
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,227 @@
+package nl.passend.offer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+
+import nl.passend.api.model.CapacityReportDto;
+import nl.passend.api.model.GenderDto;
+import nl.passend.api.model.OfferDto;
+import nl.passend.api.model.OfferInputDto;
+import nl.passend.api.model.OfferPageDto;
+import nl.passend.api.model.SecurityLevelDto;
+import nl.passend.location.Location;
+import nl.passend.location.LocationService;
+import nl.passend.location.Location_;
+import nl.passend.provider.Provider_;
+import nl.passend.reference.CareType_;
+import nl.passend.reference.Gender;
+import nl.passend.reference.Municipality_;
+import nl.passend.reference.ReferenceDataService;
+import nl.passend.reference.SecurityLevel;
+import nl.passend.reference.Specialism;
+import nl.passend.reference.Specialism_;
+import nl.passend.reference.YouthRegion_;
+import nl.passend.shared.Deletion;
+import nl.passend.shared.InvalidRequestException;
+import nl.passend.shared.NotFoundException;
+import nl.passend.shared.Paging;
+import nl.passend.shared.StaleVersionException;
+import nl.passend.shared.Violation;
+
+/** Registers offers and their capacity, and finds them for purchasers and planners. */
+@Service
+@Transactional
+class OfferService {
+
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "careType",
+            "careType.code", "securityLevel", "securityLevel", "totalPlaces", "totalPlaces", "reportedAt", "reportedAt");
+
+    /** Clocks of providers' systems differ a little; a report a minute ahead of ours is not "in the future". */
+    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(1);
+
+    private final OfferRepository offers;
+    private final LocationService locations;
+    private final ReferenceDataService referenceData;
+    private final OfferMapper mapper;
+    private final CapacityProperties capacity;
+    private final Clock clock;
+
+    OfferService(OfferRepository offers, LocationService locations, ReferenceDataService referenceData,
+            OfferMapper mapper, CapacityProperties capacity, Clock clock) {
+        this.offers = offers;
+        this.locations = locations;
+        this.referenceData = referenceData;
+        this.mapper = mapper;
+        this.capacity = capacity;
+        this.clock = clock;
+    }
+
+    /** The filters of the offer search; {@code null} means "any". */
+    record Filter(@Nullable String careType, @Nullable SecurityLevelDto securityLevel,
+            @Nullable SecurityLevelDto minSecurityLevel, @Nullable String youthRegion, @Nullable String municipality,
+            @Nullable List<String> specialisms, @Nullable Boolean hasFreePlaces, @Nullable Long providerId,
+            @Nullable Long locationId, @Nullable Boolean active) {
+    }
+
+    @Transactional(readOnly = true)
+    OfferPageDto list(Filter filter, int page, int size, List<String> sort) {
+        if (filter.careType() != null) {
+            referenceData.requireCareType("careType", filter.careType());
+        }
+        if (filter.youthRegion() != null) {
+            referenceData.requireYouthRegion("youthRegion", filter.youthRegion());
+        }
+        if (filter.specialisms() != null) {
+            referenceData.requireSpecialisms("specialism", filter.specialisms());
+        }
+        return mapper.toPageDto(offers.findAll(where(filter), Paging.pageable(page, size, sort, SORTABLE)),
+                staleBefore());
+    }
+
+    @Transactional(readOnly = true)
+    OfferDto get(long id) {
+        return mapper.toDto(find(id), staleBefore());
+    }
+
+    OfferDto create(OfferInputDto input) {
+        Offer offer = new Offer();
+        apply(input, offer);
+        return mapper.toDto(offers.saveAndFlush(offer), staleBefore());
+    }
+
+    OfferDto update(long id, OfferInputDto input) {
+        Offer offer = find(id);
+        StaleVersionException.requireCurrent("offer", id, offer.getVersion(), input.getVersion());
+        apply(input, offer);
+        return mapper.toDto(offers.saveAndFlush(offer), staleBefore());
+    }
+
+    OfferDto reportCapacity(long id, CapacityReportDto report) {
+        Offer offer = find(id);
+        StaleVersionException.requireCurrent("offer", id, offer.getVersion(), report.getVersion());
+        offer.reportCapacity(report.getTotalPlaces(), occupied(report.getTotalPlaces(), report.getExternallyOccupied()),
+                reportedAt(report.getReportedAt()));
+        return mapper.toDto(offers.saveAndFlush(offer), staleBefore());
+    }
+
+    void delete(long id) {
+        Deletion.deleteUnreferenced(offers, find(id), "Offer " + id, "placements");
+    }
+
+    private Offer find(long id) {
+        return offers.findById(id).orElseThrow(() -> new NotFoundException("offer", id));
+    }
+
+    private void apply(OfferInputDto input, Offer offer) {
+        List<Violation> violations = new ArrayList<>();
+        if (input.getMinAge() > input.getMaxAge()) {
+            violations.add(new Violation("maxAge", "must be at least minAge (" + input.getMinAge() + ")"));
+        }
+        if (input.getName().isBlank()) {
+            violations.add(new Violation("name", "must not be blank"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        Location location = locations.require("locationId", input.getLocationId());
+        Set<Specialism> specialisms = referenceData.requireSpecialisms("specialisms",
+                input.getSpecialisms() == null ? Set.of() : input.getSpecialisms());
+        offer.setLocation(location);
+        offer.setName(input.getName().strip());
+        offer.setCareType(referenceData.requireCareType("careType", input.getCareType()));
+        offer.setSecurityLevel(SecurityLevel.valueOf(input.getSecurityLevel().name()));
+        offer.setAgeRange(input.getMinAge(), input.getMaxAge());
+        offer.setAcceptedGenders(genders(input.getAcceptedGenders()));
+        offer.setSpecialisms(specialisms);
+        offer.reportCapacity(input.getTotalPlaces(), occupied(input.getTotalPlaces(), input.getExternallyOccupied()),
+                reportedAt(input.getReportedAt()));
+        offer.setActive(!Boolean.FALSE.equals(input.getActive()));
+    }
+
+    private static int occupied(int totalPlaces, @Nullable Integer externallyOccupied) {
+        int occupied = externallyOccupied == null ? 0 : externallyOccupied;
+        if (occupied > totalPlaces) {
+            throw new InvalidRequestException("externallyOccupied",
+                    "must not exceed totalPlaces (" + totalPlaces + ")");
+        }
+        return occupied;
+    }
+
+    private Instant reportedAt(@Nullable OffsetDateTime reportedAt) {
+        Instant now = clock.instant();
+        if (reportedAt == null) {
+            return now;
+        }
+        if (reportedAt.toInstant().isAfter(now.plus(CLOCK_TOLERANCE))) {
+            throw new InvalidRequestException("reportedAt", "must not be in the future");
+        }
+        return reportedAt.toInstant();
+    }
+
+    private static Set<Gender> genders(Set<GenderDto> genders) {
+        Set<Gender> result = EnumSet.noneOf(Gender.class);
+        genders.forEach(gender -> result.add(Gender.valueOf(gender.name())));
+        return result;
+    }
+
+    private Instant staleBefore() {
+        return clock.instant().minus(capacity.staleAfter());
+    }
+
+    private static Specification<Offer> where(Filter filter) {
+        return Specification.allOf(
+                filter.careType() == null ? null : (root, query, cb) ->
+                        cb.equal(root.get(Offer_.careType).get(CareType_.code), filter.careType()),
+                filter.securityLevel() == null ? null : (root, query, cb) ->
+                        cb.equal(root.get(Offer_.securityLevel), SecurityLevel.valueOf(filter.securityLevel().name())),
+                filter.minSecurityLevel() == null ? null : (root, query, cb) -> cb.greaterThanOrEqualTo(
+                        root.get(Offer_.securityLevel), SecurityLevel.valueOf(filter.minSecurityLevel().name())),
+                filter.youthRegion() == null ? null : (root, query, cb) -> cb.equal(root.get(Offer_.location)
+                        .get(Location_.municipality).get(Municipality_.youthRegion).get(YouthRegion_.code),
+                        filter.youthRegion()),
+                filter.municipality() == null ? null : (root, query, cb) -> cb.equal(
+                        root.get(Offer_.location).get(Location_.municipality).get(Municipality_.code),
+                        filter.municipality()),
+                filter.specialisms() == null ? null : hasAllSpecialisms(filter.specialisms()),
+                filter.hasFreePlaces() == null ? null : (root, query, cb) -> {
+                    // Free places = total - taken; see Offer#getFreePlaces.
+                    var free = cb.diff(root.get(Offer_.totalPlaces), root.get(Offer_.externallyOccupied));
+                    return filter.hasFreePlaces() ? cb.gt(free, 0) : cb.le(free, 0);
+                },
+                filter.providerId() == null ? null : (root, query, cb) -> cb.equal(
+                        root.get(Offer_.location).get(Location_.provider).get(Provider_.id), filter.providerId()),
+                filter.locationId() == null ? null : (root, query, cb) ->
+                        cb.equal(root.get(Offer_.location).get(Location_.id), filter.locationId()),
+                filter.active() == null ? null : (root, query, cb) ->
+                        cb.equal(root.get(Offer_.active), filter.active()));
+    }
+
+    /** Offers that have every one of the codes: as many matching specialisms as codes asked for. */
+    private static Specification<Offer> hasAllSpecialisms(List<String> codes) {
+        Set<String> distinct = Set.copyOf(codes);
+        return (root, query, cb) -> {
+            Subquery<Long> matching = query.subquery(Long.class);
+            Root<Offer> offer = matching.from(Offer.class);
+            Join<Offer, Specialism> specialism = offer.join(Offer_.specialisms);
+            matching.select(cb.count(specialism)).where(cb.equal(offer, root),
+                    specialism.get(Specialism_.code).in(distinct));
+            return cb.equal(matching, (long) distinct.size());
+        };
+    }
+}

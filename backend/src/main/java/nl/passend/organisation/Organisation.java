@@ -1,0 +1,77 @@
+package nl.passend.organisation;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+import nl.passend.reference.Municipality;
+
+/** A party in the region; a municipality organisation is tied to the municipality it is. */
+@Entity
+public class Organisation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    private OrganisationType type;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "municipality_code")
+    private Municipality municipality;
+
+    private boolean active = true;
+
+    @Version
+    private long version;
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    void setName(String name) {
+        this.name = name;
+    }
+
+    public OrganisationType getType() {
+        return type;
+    }
+
+    void setType(OrganisationType type) {
+        this.type = type;
+    }
+
+    public Municipality getMunicipality() {
+        return municipality;
+    }
+
+    void setMunicipality(Municipality municipality) {
+        this.municipality = municipality;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,112 @@
+package nl.passend.organisation;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.passend.api.model.OrganisationDto;
+import nl.passend.api.model.OrganisationInputDto;
+import nl.passend.api.model.OrganisationPageDto;
+import nl.passend.api.model.OrganisationTypeDto;
+import nl.passend.reference.ReferenceDataService;
+import nl.passend.shared.ConflictException;
+import nl.passend.shared.Deletion;
+import nl.passend.shared.InvalidRequestException;
+import nl.passend.shared.NotFoundException;
+import nl.passend.shared.Paging;
+import nl.passend.shared.StaleVersionException;
+
+/** Registers and changes the organisations of the region. */
+@Service
+@Transactional
+public class OrganisationService {
+
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "type", "type");
+
+    private final OrganisationRepository organisations;
+    private final ReferenceDataService referenceData;
+    private final OrganisationMapper mapper;
+
+    OrganisationService(OrganisationRepository organisations, ReferenceDataService referenceData,
+            OrganisationMapper mapper) {
+        this.organisations = organisations;
+        this.referenceData = referenceData;
+        this.mapper = mapper;
+    }
+
+    @Transactional(readOnly = true)
+    OrganisationPageDto list(@Nullable OrganisationTypeDto type, @Nullable String municipality, @Nullable String name,
+            @Nullable Boolean active, int page, int size, List<String> sort) {
+        Specification<Organisation> where = Specification.allOf(
+                type == null ? null : (root, query, cb) -> cb.equal(root.get(Organisation_.type),
+                        OrganisationType.valueOf(type.name())),
+                municipality == null ? null : (root, query, cb) -> cb.equal(
+                        root.get(Organisation_.municipality).get("code"), municipality),
+                name == null ? null : (root, query, cb) -> cb.like(cb.lower(root.get(Organisation_.name)),
+                        "%" + name.toLowerCase() + "%"),
+                active == null ? null : (root, query, cb) -> cb.equal(root.get(Organisation_.active), active));
+        return mapper.toPageDto(organisations.findAll(where, Paging.pageable(page, size, sort, SORTABLE)));
+    }
+
+    @Transactional(readOnly = true)
+    OrganisationDto get(long id) {
+        return mapper.toDto(find(id));
+    }
+
+    OrganisationDto create(OrganisationInputDto input) {
+        Organisation organisation = new Organisation();
+        apply(input, organisation);
+        return mapper.toDto(organisations.saveAndFlush(organisation));
+    }
+
+    OrganisationDto update(long id, OrganisationInputDto input) {
+        Organisation organisation = find(id);
+        StaleVersionException.requireCurrent("organisation", id, organisation.getVersion(), input.getVersion());
+        apply(input, organisation);
+        return mapper.toDto(organisations.saveAndFlush(organisation));
+    }
+
+    void delete(long id) {
+        Deletion.deleteUnreferenced(organisations, find(id), "Organisation " + id, "a provider");
+    }
+
+    /** The organisation a request names in {@code field}. */
+    public Organisation require(String field, long id) {
+        return organisations.findById(id).orElseThrow(() -> InvalidRequestException.unknown(field, "organisation", id));
+    }
+
+    private Organisation find(long id) {
+        return organisations.findById(id).orElseThrow(() -> new NotFoundException("organisation", id));
+    }
+
+    private void apply(OrganisationInputDto input, Organisation organisation) {
+        OrganisationType type = OrganisationType.valueOf(input.getType().name());
+        if (type == OrganisationType.MUNICIPALITY && input.getMunicipalityCode() == null) {
+            throw new InvalidRequestException("municipalityCode", "must be given for a MUNICIPALITY");
+        }
+        if (type != OrganisationType.MUNICIPALITY && input.getMunicipalityCode() != null) {
+            throw new InvalidRequestException("municipalityCode", "must be absent for a " + type);
+        }
+        String name = input.getName().strip();
+        if (name.isEmpty()) {
+            throw new InvalidRequestException("name", "must not be blank");
+        }
+        long self = organisation.getId() == null ? 0 : organisation.getId();
+        if (organisations.existsByNameIgnoreCaseAndIdNot(name, self)) {
+            throw new ConflictException("An organisation named '" + name + "' already exists.");
+        }
+        if (input.getMunicipalityCode() != null
+                && organisations.existsByMunicipalityCodeAndIdNot(input.getMunicipalityCode(), self)) {
+            throw new ConflictException("Municipality " + input.getMunicipalityCode() + " already has an organisation.");
+        }
+        organisation.setName(name);
+        organisation.setType(type);
+        organisation.setMunicipality(input.getMunicipalityCode() == null ? null
+                : referenceData.requireMunicipality("municipalityCode", input.getMunicipalityCode()));
+        organisation.setActive(!Boolean.FALSE.equals(input.getActive()));
+    }
+}

@@ -1,0 +1,2 @@
+/** The organisations that take part in the region: municipalities, justice partners and care providers. */
+package nl.passend.organisation;

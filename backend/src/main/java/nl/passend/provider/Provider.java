@@ -1,0 +1,69 @@
+package nl.passend.provider;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Version;
+
+import nl.passend.organisation.Organisation;
+
+/** A care provider: a CARE_PROVIDER organisation, with its AGB code, that owns locations and offers. */
+@Entity
+public class Provider {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @OneToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "organisation_id")
+    private Organisation organisation;
+
+    private String agbCode;
+
+    private boolean active = true;
+
+    @Version
+    private long version;
+
+    public Long getId() {
+        return id;
+    }
+
+    public Organisation getOrganisation() {
+        return organisation;
+    }
+
+    void setOrganisation(Organisation organisation) {
+        this.organisation = organisation;
+    }
+
+    /** A provider is known by its organisation's name. */
+    public String getName() {
+        return organisation.getName();
+    }
+
+    public String getAgbCode() {
+        return agbCode;
+    }
+
+    void setAgbCode(String agbCode) {
+        this.agbCode = agbCode;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

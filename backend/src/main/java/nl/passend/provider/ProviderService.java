@@ -1,0 +1,107 @@
+package nl.passend.provider;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.passend.api.model.ProviderDto;
+import nl.passend.api.model.ProviderInputDto;
+import nl.passend.api.model.ProviderPageDto;
+import nl.passend.organisation.Organisation;
+import nl.passend.organisation.OrganisationService;
+import nl.passend.organisation.OrganisationType;
+import nl.passend.shared.ConflictException;
+import nl.passend.shared.Deletion;
+import nl.passend.shared.InvalidRequestException;
+import nl.passend.shared.NotFoundException;
+import nl.passend.shared.Paging;
+import nl.passend.shared.StaleVersionException;
+
+/** Registers care-provider organisations as providers. */
+@Service
+@Transactional
+public class ProviderService {
+
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "organisation.name");
+
+    private final ProviderRepository providers;
+    private final OrganisationService organisations;
+    private final ProviderMapper mapper;
+
+    ProviderService(ProviderRepository providers, OrganisationService organisations, ProviderMapper mapper) {
+        this.providers = providers;
+        this.organisations = organisations;
+        this.mapper = mapper;
+    }
+
+    @Transactional(readOnly = true)
+    ProviderPageDto list(@Nullable String name, @Nullable Boolean active, int page, int size, List<String> sort) {
+        Specification<Provider> where = Specification.allOf(
+                name == null ? null : (root, query, cb) -> cb.like(
+                        cb.lower(root.get(Provider_.organisation).get("name")), "%" + name.toLowerCase() + "%"),
+                active == null ? null : (root, query, cb) -> cb.equal(root.get(Provider_.active), active));
+        return mapper.toPageDto(providers.findAll(where, Paging.pageable(page, size, sort, SORTABLE)));
+    }
+
+    @Transactional(readOnly = true)
+    ProviderDto get(long id) {
+        return mapper.toDto(find(id));
+    }
+
+    ProviderDto create(ProviderInputDto input) {
+        Provider provider = new Provider();
+        apply(input, provider);
+        return mapper.toDto(providers.saveAndFlush(provider));
+    }
+
+    ProviderDto update(long id, ProviderInputDto input) {
+        Provider provider = find(id);
+        StaleVersionException.requireCurrent("provider", id, provider.getVersion(), input.getVersion());
+        apply(input, provider);
+        return mapper.toDto(providers.saveAndFlush(provider));
+    }
+
+    void delete(long id) {
+        Deletion.deleteUnreferenced(providers, find(id), "Provider " + id, "locations or contracts");
+    }
+
+    /** The provider a request names in {@code field}. */
+    public Provider require(String field, long id) {
+        return providers.findById(id).orElseThrow(() -> InvalidRequestException.unknown(field, "provider", id));
+    }
+
+    /**
+     * The provider a request names in {@code field}, locked until the transaction ends, so that checks across
+     * the provider's contracts cannot race with another change of them.
+     */
+    public Provider requireLocked(String field, long id) {
+        return providers.findByIdForUpdate(id)
+                .orElseThrow(() -> InvalidRequestException.unknown(field, "provider", id));
+    }
+
+    private Provider find(long id) {
+        return providers.findById(id).orElseThrow(() -> new NotFoundException("provider", id));
+    }
+
+    private void apply(ProviderInputDto input, Provider provider) {
+        Organisation organisation = organisations.require("organisationId", input.getOrganisationId());
+        if (organisation.getType() != OrganisationType.CARE_PROVIDER) {
+            throw new InvalidRequestException("organisationId",
+                    "must be a CARE_PROVIDER organisation, not a " + organisation.getType());
+        }
+        long self = provider.getId() == null ? 0 : provider.getId();
+        if (providers.existsByOrganisationIdAndIdNot(organisation.getId(), self)) {
+            throw new ConflictException("Organisation " + organisation.getId() + " is already registered as a provider.");
+        }
+        if (input.getAgbCode() != null && providers.existsByAgbCodeAndIdNot(input.getAgbCode(), self)) {
+            throw new ConflictException("Another provider already has AGB code " + input.getAgbCode() + ".");
+        }
+        provider.setOrganisation(organisation);
+        provider.setAgbCode(input.getAgbCode());
+        provider.setActive(!Boolean.FALSE.equals(input.getActive()));
+    }
+}

@@ -1,0 +1,2 @@
+/** Care providers: the care-provider organisations whose locations and offers the region registers. */
+package nl.passend.provider;

@@ -1,0 +1,2 @@
+/** Reference data that the region shares as fact: youth regions, municipalities, iJw care types, specialisms, security levels. */
+package nl.passend.reference;

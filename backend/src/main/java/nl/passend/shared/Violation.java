@@ -1,0 +1,5 @@
+package nl.passend.shared;
+
+/** One field of a request and the rule it breaks. */
+public record Violation(String field, String message) {
+}
