@@ -23,15 +23,24 @@ public final class Paging {
      */
     public static Pageable pageable(int page, int size, List<String> sort, Map<String, String> sortable) {
         List<Sort.Order> orders = new ArrayList<>();
-        for (String key : sort == null ? List.<String>of() : sort) {
-            String[] parts = key.split(",");
-            String property = sortable.get(parts[0]);
-            if (property == null) {
-                throw new InvalidRequestException("sort",
-                        "cannot sort by '" + parts[0] + "'; sort by one of " + String.join(", ", sortable.keySet()));
+        // Spring splits "name,desc" into two values; a direction applies to the property before it.
+        for (String token : sort == null ? List.<String>of() : sort) {
+            for (String part : token.split(",")) {
+                if (part.equalsIgnoreCase("asc") || part.equalsIgnoreCase("desc")) {
+                    if (orders.isEmpty()) {
+                        throw new InvalidRequestException("sort", "name a property before the direction " + part);
+                    }
+                    Sort.Order last = orders.remove(orders.size() - 1);
+                    orders.add(part.equalsIgnoreCase("desc") ? last.with(Sort.Direction.DESC) : last);
+                    continue;
+                }
+                String property = sortable.get(part);
+                if (property == null) {
+                    throw new InvalidRequestException("sort",
+                            "cannot sort by '" + part + "'; sort by one of " + String.join(", ", sortable.keySet()));
+                }
+                orders.add(Sort.Order.asc(property));
             }
-            boolean descending = parts.length > 1 && parts[1].equalsIgnoreCase("desc");
-            orders.add(descending ? Sort.Order.desc(property) : Sort.Order.asc(property));
         }
         // The id last keeps pages stable when the other keys tie.
         orders.add(Sort.Order.asc("id"));

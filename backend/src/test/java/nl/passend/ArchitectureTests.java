@@ -1,0 +1,95 @@
+package nl.passend;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.data.repository.Repository;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** The allowed dependencies between the modules and between the backend's feature packages. */
+class ArchitectureTests {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("nl.passend");
+
+    /** Each feature package and the features it may use; every other feature is out of bounds. */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "shared", Set.of(),
+            "reference", Set.of("shared"),
+            "organisation", Set.of("shared", "reference"),
+            "provider", Set.of("shared", "reference", "organisation"),
+            "location", Set.of("shared", "reference", "provider"),
+            "offer", Set.of("shared", "reference", "provider", "location"),
+            "contract", Set.of("shared", "reference", "provider"));
+
+    static Stream<String> features() {
+        return ALLOWED.keySet().stream().sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("features")
+    void aFeatureUsesOnlyTheFeaturesItIsAllowedTo(String feature) {
+        String[] forbidden = ALLOWED.keySet().stream()
+                .filter(other -> !other.equals(feature) && !ALLOWED.get(feature).contains(other))
+                .map(other -> "nl.passend." + other + "..")
+                .toArray(String[]::new);
+        if (forbidden.length > 0) {
+            noClasses().that().resideInAPackage("nl.passend." + feature + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                    .check(CLASSES);
+        }
+    }
+
+    @Test
+    void everyPackageIsAFeatureKnownToThisTest() {
+        String[] known = Stream.concat(ALLOWED.keySet().stream(), Stream.of("api", "solver"))
+                .map(feature -> "nl.passend." + feature + "..")
+                .toArray(String[]::new);
+        classes().that().resideOutsideOfPackage("nl.passend")
+                .should().resideInAnyPackage(known)
+                .because("a new feature package needs its allowed dependencies stated in this test")
+                .check(CLASSES);
+    }
+
+    @Test
+    void featuresDependOnEachOtherWithoutCycles() {
+        slices().matching("nl.passend.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void controllersDoNotTouchRepositories() {
+        noClasses().that().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().areAssignableTo(Repository.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void theSolverKnowsNothingOfSpringOrPersistence() {
+        noClasses().that().resideInAPackage("nl.passend.solver..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                        "org.hibernate..", "nl.passend.api..")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void theGeneratedContractDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("nl.passend.api..")
+                .should().dependOnClassesThat().resideInAnyPackage(ALLOWED.keySet().stream()
+                        .map(f -> "nl.passend." + f + "..").toArray(String[]::new))
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,153 @@
+package nl.passend.support;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import nl.passend.api.model.ContractCareTypeDto;
+import nl.passend.api.model.ContractDto;
+import nl.passend.api.model.ContractInputDto;
+import nl.passend.api.model.GenderDto;
+import nl.passend.api.model.LocationDto;
+import nl.passend.api.model.LocationInputDto;
+import nl.passend.api.model.OfferDto;
+import nl.passend.api.model.OfferInputDto;
+import nl.passend.api.model.OrganisationDto;
+import nl.passend.api.model.OrganisationInputDto;
+import nl.passend.api.model.OrganisationTypeDto;
+import nl.passend.api.model.ProviderDto;
+import nl.passend.api.model.ProviderInputDto;
+import nl.passend.api.model.SecurityLevelDto;
+
+/** Calls the API as a client would, and builds registry data through it with names no other test uses. */
+@TestComponent
+public class Api {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final MockMvc mvc;
+    private final ObjectMapper json;
+
+    Api(MockMvc mvc, ObjectMapper json) {
+        this.mvc = mvc;
+        this.json = json;
+    }
+
+    /** A response: its status, its content type and its body as JSON. */
+    public record Response(int status, String contentType, JsonNode body) {
+
+        public boolean is(HttpStatus expected) {
+            return status == expected.value();
+        }
+
+        /** The fields a problem document names as violated. */
+        public List<String> violatedFields() {
+            return body.path("violations").findValuesAsText("field");
+        }
+    }
+
+    public Response get(String uri) {
+        return call(MockMvcRequestBuilders.get(uri));
+    }
+
+    public Response post(String uri, Object body) {
+        return call(MockMvcRequestBuilders.post(uri).contentType(MediaType.APPLICATION_JSON).content(text(body)));
+    }
+
+    public Response put(String uri, Object body) {
+        return call(MockMvcRequestBuilders.put(uri).contentType(MediaType.APPLICATION_JSON).content(text(body)));
+    }
+
+    public Response delete(String uri) {
+        return call(MockMvcRequestBuilders.delete(uri));
+    }
+
+    public <T> T read(Response response, Class<T> type) {
+        try {
+            return json.treeToValue(response.body(), type);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A name that no other test and no earlier run uses. */
+    public static String unique(String prefix) {
+        return prefix + " " + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public OrganisationDto createOrganisation(OrganisationTypeDto type) {
+        return created(post("/api/v1/organisations", new OrganisationInputDto(unique("Organisation"), type)),
+                OrganisationDto.class);
+    }
+
+    public ProviderDto createProvider() {
+        OrganisationDto organisation = createOrganisation(OrganisationTypeDto.CARE_PROVIDER);
+        return created(post("/api/v1/providers", new ProviderInputDto(organisation.getId())), ProviderDto.class);
+    }
+
+    public LocationDto createLocation(long providerId, String municipality) {
+        return created(post("/api/v1/locations", new LocationInputDto(providerId, unique("Location"), municipality)),
+                LocationDto.class);
+    }
+
+    public static OfferInputDto offer(long locationId, String careType, SecurityLevelDto level, int totalPlaces) {
+        return new OfferInputDto(locationId, unique("Offer"), careType, level, 12, 18,
+                Set.of(GenderDto.MALE, GenderDto.FEMALE, GenderDto.X), totalPlaces);
+    }
+
+    public OfferDto createOffer(OfferInputDto input) {
+        return created(post("/api/v1/offers", input), OfferDto.class);
+    }
+
+    public static ContractInputDto contract(long providerId, String lead, Set<String> municipalities, String careType,
+            LocalDate from, LocalDate until) {
+        return new ContractInputDto(unique("C"), providerId, lead, municipalities,
+                new ArrayList<>(List.of(new ContractCareTypeDto(careType, new BigDecimal("450.00")))), from, until);
+    }
+
+    public ContractDto createContract(ContractInputDto input) {
+        return created(post("/api/v1/contracts", input), ContractDto.class);
+    }
+
+    private <T> T created(Response response, Class<T> type) {
+        if (!response.is(HttpStatus.CREATED)) {
+            throw new AssertionError("Expected 201 but got " + response.status() + ": " + response.body());
+        }
+        return read(response, type);
+    }
+
+    private Response call(MockHttpServletRequestBuilder request) {
+        try {
+            MvcResult result = mvc.perform(request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON))
+                    .andReturn();
+            String content = result.getResponse().getContentAsString();
+            JsonNode body = content.isEmpty() ? json.nullNode() : json.readTree(content);
+            return new Response(result.getResponse().getStatus(), result.getResponse().getContentType(), body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String text(Object body) {
+        try {
+            return body instanceof String raw ? raw : json.writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package nl.passend.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.Tag;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * An end-to-end test through the HTTP API against the Liquibase schema: on in-memory H2 by default, and on the real
+ * MySQL-protocol server with {@code ./mvnw verify -Pmysql}, which runs only tests with this tag.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({Api.class, TableCounts.class})
+@Tag("integration")
+public @interface IntegrationTest {
+}
