@@ -28,12 +28,15 @@ class ArchitectureTests {
     /** Each feature package and the features it may use; every other feature is out of bounds. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "shared", Set.of(),
+            "security", Set.of("shared"),
+            "audit", Set.of("shared", "security"),
             "reference", Set.of("shared"),
-            "organisation", Set.of("shared", "reference"),
-            "provider", Set.of("shared", "reference", "organisation"),
-            "location", Set.of("shared", "reference", "provider"),
-            "offer", Set.of("shared", "reference", "provider", "location"),
-            "contract", Set.of("shared", "reference", "provider"));
+            "organisation", Set.of("shared", "audit", "reference"),
+            "user", Set.of("shared", "security", "audit", "organisation"),
+            "provider", Set.of("shared", "audit", "reference", "organisation"),
+            "location", Set.of("shared", "security", "audit", "reference", "provider"),
+            "offer", Set.of("shared", "security", "audit", "reference", "provider", "location"),
+            "contract", Set.of("shared", "security", "audit", "reference", "organisation", "provider"));
 
     static Stream<String> features() {
         return ALLOWED.keySet().stream().sorted();

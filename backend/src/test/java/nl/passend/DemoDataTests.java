@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -25,6 +26,11 @@ class DemoDataTests {
 
     @Autowired
     Api api;
+
+    @BeforeEach
+    void signIn() {
+        api = api.asPlanner();
+    }
 
     @Test
     void hasTheSizeOfARealRegion() {

@@ -24,6 +24,9 @@ import nl.passend.api.model.ContractCareTypeDto;
 import nl.passend.api.model.ContractDto;
 import nl.passend.api.model.ContractInputDto;
 import nl.passend.api.model.ContractPageDto;
+import nl.passend.audit.AuditAction;
+import nl.passend.audit.AuditTrail;
+import nl.passend.organisation.OrganisationService;
 import nl.passend.provider.Provider;
 import nl.passend.provider.ProviderService;
 import nl.passend.provider.Provider_;
@@ -32,8 +35,11 @@ import nl.passend.reference.CareType_;
 import nl.passend.reference.Municipality;
 import nl.passend.reference.Municipality_;
 import nl.passend.reference.ReferenceDataService;
+import nl.passend.security.CurrentActor;
+import nl.passend.security.Role;
 import nl.passend.shared.ConflictException;
 import nl.passend.shared.Deletion;
+import nl.passend.shared.ForbiddenException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
@@ -50,14 +56,20 @@ class ContractService {
 
     private final ContractRepository contracts;
     private final ProviderService providers;
+    private final OrganisationService organisations;
     private final ReferenceDataService referenceData;
+    private final CurrentActor currentActor;
+    private final AuditTrail audit;
     private final ContractMapper mapper;
 
-    ContractService(ContractRepository contracts, ProviderService providers, ReferenceDataService referenceData,
-            ContractMapper mapper) {
+    ContractService(ContractRepository contracts, ProviderService providers, OrganisationService organisations,
+            ReferenceDataService referenceData, CurrentActor currentActor, AuditTrail audit, ContractMapper mapper) {
         this.contracts = contracts;
         this.providers = providers;
+        this.organisations = organisations;
         this.referenceData = referenceData;
+        this.currentActor = currentActor;
+        this.audit = audit;
         this.mapper = mapper;
     }
 
@@ -75,33 +87,54 @@ class ContractService {
                 validOn == null ? null : (root, query, cb) -> cb.and(
                         cb.lessThanOrEqualTo(root.get(Contract_.validFrom), validOn),
                         cb.greaterThanOrEqualTo(root.get(Contract_.validUntil), validOn)));
-        return mapper.toPageDto(contracts.findAll(where, Paging.pageable(page, size, sort, SORTABLE)));
+        boolean withMoney = currentActor.get().is(Role.PURCHASER);
+        return mapper.toPageDto(contracts.findAll(where, Paging.pageable(page, size, sort, SORTABLE)), withMoney);
     }
 
     @Transactional(readOnly = true)
     ContractDto get(long id) {
-        return mapper.toDto(find(id));
+        return mapper.toDto(find(id), currentActor.get().is(Role.PURCHASER));
     }
 
     ContractDto create(ContractInputDto input) {
         Contract contract = new Contract();
         apply(input, contract);
-        return mapper.toDto(contracts.saveAndFlush(contract));
+        ContractDto created = mapper.toDto(contracts.saveAndFlush(contract), true);
+        audit.record(AuditAction.CREATE, "contract", created.getId());
+        return created;
     }
 
     ContractDto update(long id, ContractInputDto input) {
-        Contract contract = find(id);
+        Contract contract = findOwn(id);
         StaleVersionException.requireCurrent("contract", id, contract.getVersion(), input.getVersion());
         apply(input, contract);
-        return mapper.toDto(contracts.saveAndFlush(contract));
+        ContractDto updated = mapper.toDto(contracts.saveAndFlush(contract), true);
+        audit.record(AuditAction.UPDATE, "contract", id);
+        return updated;
     }
 
     void delete(long id) {
-        Deletion.deleteUnreferenced(contracts, find(id), "Contract " + id, "placements");
+        Deletion.deleteUnreferenced(contracts, findOwn(id), "Contract " + id, "placements");
+        audit.record(AuditAction.DELETE, "contract", id);
     }
 
     private Contract find(long id) {
         return contracts.findById(id).orElseThrow(() -> new NotFoundException("contract", id));
+    }
+
+    /** A contract in which the purchaser's municipality takes no part is answered as if it did not exist. */
+    private Contract findOwn(long id) {
+        Contract contract = find(id);
+        String municipality = purchasersMunicipality();
+        if (contract.getParticipatingMunicipalities().stream().noneMatch(m -> m.getCode().equals(municipality))) {
+            throw new NotFoundException("contract", id);
+        }
+        return contract;
+    }
+
+    private String purchasersMunicipality() {
+        return organisations.municipalityOf(currentActor.get().organisationId())
+                .orElseThrow(() -> new ForbiddenException("Only a purchaser of a municipality keeps contracts."));
     }
 
     private void apply(ContractInputDto input, Contract contract) {
@@ -141,6 +174,11 @@ class ContractService {
         participating.add(lead);
         participating.addAll(referenceData.requireMunicipalities("participatingMunicipalities",
                 input.getParticipatingMunicipalities()));
+        String own = purchasersMunicipality();
+        if (participating.stream().noneMatch(municipality -> municipality.getCode().equals(own))) {
+            throw new ForbiddenException("You may keep only contracts in which your municipality (" + own
+                    + ") takes part.");
+        }
         // Locking the provider serialises every change of its contracts, so two overlapping ones cannot both pass.
         Provider provider = providers.requireLocked("providerId", input.getProviderId());
 

@@ -13,12 +13,17 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.passend.api.model.LocationDto;
 import nl.passend.api.model.LocationInputDto;
 import nl.passend.api.model.LocationPageDto;
+import nl.passend.audit.AuditAction;
+import nl.passend.audit.AuditTrail;
+import nl.passend.provider.Provider;
 import nl.passend.provider.ProviderService;
 import nl.passend.reference.Municipality;
 import nl.passend.reference.Municipality_;
 import nl.passend.reference.ReferenceDataService;
 import nl.passend.reference.YouthRegion_;
+import nl.passend.security.CurrentActor;
 import nl.passend.shared.Deletion;
+import nl.passend.shared.ForbiddenException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
@@ -35,13 +40,17 @@ public class LocationService {
     private final LocationRepository locations;
     private final ProviderService providers;
     private final ReferenceDataService referenceData;
+    private final CurrentActor currentActor;
+    private final AuditTrail audit;
     private final LocationMapper mapper;
 
     LocationService(LocationRepository locations, ProviderService providers, ReferenceDataService referenceData,
-            LocationMapper mapper) {
+            CurrentActor currentActor, AuditTrail audit, LocationMapper mapper) {
         this.locations = locations;
         this.providers = providers;
         this.referenceData = referenceData;
+        this.currentActor = currentActor;
+        this.audit = audit;
         this.mapper = mapper;
     }
 
@@ -69,23 +78,42 @@ public class LocationService {
     LocationDto create(LocationInputDto input) {
         Location location = new Location();
         apply(input, location);
-        return mapper.toDto(locations.saveAndFlush(location));
+        LocationDto created = mapper.toDto(locations.saveAndFlush(location));
+        audit.record(AuditAction.CREATE, "location", created.getId());
+        return created;
     }
 
     LocationDto update(long id, LocationInputDto input) {
-        Location location = find(id);
+        Location location = findOwn(id);
         StaleVersionException.requireCurrent("location", id, location.getVersion(), input.getVersion());
         apply(input, location);
-        return mapper.toDto(locations.saveAndFlush(location));
+        LocationDto updated = mapper.toDto(locations.saveAndFlush(location));
+        audit.record(AuditAction.UPDATE, "location", id);
+        return updated;
     }
 
     void delete(long id) {
-        Deletion.deleteUnreferenced(locations, find(id), "Location " + id, "offers");
+        Deletion.deleteUnreferenced(locations, findOwn(id), "Location " + id, "offers");
+        audit.record(AuditAction.DELETE, "location", id);
     }
 
-    /** The location a request names in {@code field}. */
-    public Location require(String field, long id) {
-        return locations.findById(id).orElseThrow(() -> InvalidRequestException.unknown(field, "location", id));
+    /** The location a request names in {@code field}, which must be one of the current actor's own provider. */
+    public Location requireOwn(String field, long id) {
+        Location location = locations.findById(id)
+                .orElseThrow(() -> InvalidRequestException.unknown(field, "location", id));
+        if (!currentActor.get().belongsTo(location.getProvider().getOrganisationId())) {
+            throw new ForbiddenException("Location " + id + " is not one of your own provider's locations.");
+        }
+        return location;
+    }
+
+    /** Another organisation's location is answered as if it did not exist. */
+    private Location findOwn(long id) {
+        Location location = find(id);
+        if (!currentActor.get().belongsTo(location.getProvider().getOrganisationId())) {
+            throw new NotFoundException("location", id);
+        }
+        return location;
     }
 
     private Location find(long id) {
@@ -102,7 +130,11 @@ public class LocationService {
             throw new InvalidRequestException("name", "must not be blank");
         }
         Municipality municipality = referenceData.requireMunicipality("municipalityCode", input.getMunicipalityCode());
-        location.setProvider(providers.require("providerId", input.getProviderId()));
+        Provider provider = providers.require("providerId", input.getProviderId());
+        if (!currentActor.get().belongsTo(provider.getOrganisationId())) {
+            throw new ForbiddenException("You may register locations only for your own provider.");
+        }
+        location.setProvider(provider);
         location.setName(name);
         location.setStreet(input.getStreet());
         location.setPostalCode(input.getPostalCode() == null ? null : normalisePostalCode(input.getPostalCode()));

@@ -1,8 +1,6 @@
 package nl.passend.offer;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,8 +17,9 @@ import nl.passend.api.model.OfferPageDto;
 import nl.passend.reference.Gender;
 import nl.passend.reference.Specialism;
 import nl.passend.shared.Paging;
+import nl.passend.shared.TimeMapping;
 
-@Mapper
+@Mapper(uses = TimeMapping.class)
 interface OfferMapper {
 
     /** @param staleBefore capacity reported before this moment is flagged as stale */
@@ -46,9 +45,5 @@ interface OfferMapper {
     default Set<GenderDto> genderDtos(Set<Gender> genders) {
         return genders.stream().sorted().map(gender -> GenderDto.valueOf(gender.name()))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
-    default OffsetDateTime toOffsetDateTime(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -25,6 +25,8 @@ import nl.passend.api.model.OfferDto;
 import nl.passend.api.model.OfferInputDto;
 import nl.passend.api.model.OfferPageDto;
 import nl.passend.api.model.SecurityLevelDto;
+import nl.passend.audit.AuditAction;
+import nl.passend.audit.AuditTrail;
 import nl.passend.location.Location;
 import nl.passend.location.LocationService;
 import nl.passend.location.Location_;
@@ -37,6 +39,7 @@ import nl.passend.reference.SecurityLevel;
 import nl.passend.reference.Specialism;
 import nl.passend.reference.Specialism_;
 import nl.passend.reference.YouthRegion_;
+import nl.passend.security.CurrentActor;
 import nl.passend.shared.Deletion;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
@@ -58,15 +61,20 @@ class OfferService {
     private final OfferRepository offers;
     private final LocationService locations;
     private final ReferenceDataService referenceData;
+    private final CurrentActor currentActor;
+    private final AuditTrail audit;
     private final OfferMapper mapper;
     private final CapacityProperties capacity;
     private final Clock clock;
 
     OfferService(OfferRepository offers, LocationService locations, ReferenceDataService referenceData,
-            OfferMapper mapper, CapacityProperties capacity, Clock clock) {
+            CurrentActor currentActor, AuditTrail audit, OfferMapper mapper, CapacityProperties capacity,
+            Clock clock) {
         this.offers = offers;
         this.locations = locations;
         this.referenceData = referenceData;
+        this.currentActor = currentActor;
+        this.audit = audit;
         this.mapper = mapper;
         this.capacity = capacity;
         this.clock = clock;
@@ -102,30 +110,48 @@ class OfferService {
     OfferDto create(OfferInputDto input) {
         Offer offer = new Offer();
         apply(input, offer);
-        return mapper.toDto(offers.saveAndFlush(offer), staleBefore());
+        OfferDto created = mapper.toDto(offers.saveAndFlush(offer), staleBefore());
+        audit.record(AuditAction.CREATE, "offer", created.getId());
+        return created;
     }
 
     OfferDto update(long id, OfferInputDto input) {
-        Offer offer = find(id);
+        Offer offer = findOwn(id);
         StaleVersionException.requireCurrent("offer", id, offer.getVersion(), input.getVersion());
         apply(input, offer);
-        return mapper.toDto(offers.saveAndFlush(offer), staleBefore());
+        return saved(offer);
     }
 
     OfferDto reportCapacity(long id, CapacityReportDto report) {
-        Offer offer = find(id);
+        Offer offer = findOwn(id);
         StaleVersionException.requireCurrent("offer", id, offer.getVersion(), report.getVersion());
         offer.reportCapacity(report.getTotalPlaces(), occupied(report.getTotalPlaces(), report.getExternallyOccupied()),
                 reportedAt(report.getReportedAt()));
-        return mapper.toDto(offers.saveAndFlush(offer), staleBefore());
+        return saved(offer);
     }
 
     void delete(long id) {
-        Deletion.deleteUnreferenced(offers, find(id), "Offer " + id, "placements");
+        Deletion.deleteUnreferenced(offers, findOwn(id), "Offer " + id, "placements");
+        audit.record(AuditAction.DELETE, "offer", id);
+    }
+
+    private OfferDto saved(Offer offer) {
+        OfferDto updated = mapper.toDto(offers.saveAndFlush(offer), staleBefore());
+        audit.record(AuditAction.UPDATE, "offer", offer.getId());
+        return updated;
     }
 
     private Offer find(long id) {
         return offers.findById(id).orElseThrow(() -> new NotFoundException("offer", id));
+    }
+
+    /** Another organisation's offer is answered as if it did not exist. */
+    private Offer findOwn(long id) {
+        Offer offer = find(id);
+        if (!currentActor.get().belongsTo(offer.getLocation().getProvider().getOrganisationId())) {
+            throw new NotFoundException("offer", id);
+        }
+        return offer;
     }
 
     private void apply(OfferInputDto input, Offer offer) {
@@ -139,7 +165,7 @@ class OfferService {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        Location location = locations.require("locationId", input.getLocationId());
+        Location location = locations.requireOwn("locationId", input.getLocationId());
         Set<Specialism> specialisms = referenceData.requireSpecialisms("specialisms",
                 input.getSpecialisms() == null ? Set.of() : input.getSpecialisms());
         offer.setLocation(location);

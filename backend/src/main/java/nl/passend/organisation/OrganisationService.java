@@ -2,6 +2,7 @@ package nl.passend.organisation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.lang.Nullable;
@@ -12,6 +13,9 @@ import nl.passend.api.model.OrganisationDto;
 import nl.passend.api.model.OrganisationInputDto;
 import nl.passend.api.model.OrganisationPageDto;
 import nl.passend.api.model.OrganisationTypeDto;
+import nl.passend.audit.AuditAction;
+import nl.passend.audit.AuditTrail;
+import nl.passend.reference.Municipality;
 import nl.passend.reference.ReferenceDataService;
 import nl.passend.shared.ConflictException;
 import nl.passend.shared.Deletion;
@@ -29,12 +33,14 @@ public class OrganisationService {
 
     private final OrganisationRepository organisations;
     private final ReferenceDataService referenceData;
+    private final AuditTrail audit;
     private final OrganisationMapper mapper;
 
-    OrganisationService(OrganisationRepository organisations, ReferenceDataService referenceData,
+    OrganisationService(OrganisationRepository organisations, ReferenceDataService referenceData, AuditTrail audit,
             OrganisationMapper mapper) {
         this.organisations = organisations;
         this.referenceData = referenceData;
+        this.audit = audit;
         this.mapper = mapper;
     }
 
@@ -60,23 +66,40 @@ public class OrganisationService {
     OrganisationDto create(OrganisationInputDto input) {
         Organisation organisation = new Organisation();
         apply(input, organisation);
-        return mapper.toDto(organisations.saveAndFlush(organisation));
+        OrganisationDto created = mapper.toDto(organisations.saveAndFlush(organisation));
+        audit.record(AuditAction.CREATE, "organisation", created.getId());
+        return created;
     }
 
     OrganisationDto update(long id, OrganisationInputDto input) {
         Organisation organisation = find(id);
         StaleVersionException.requireCurrent("organisation", id, organisation.getVersion(), input.getVersion());
         apply(input, organisation);
-        return mapper.toDto(organisations.saveAndFlush(organisation));
+        OrganisationDto updated = mapper.toDto(organisations.saveAndFlush(organisation));
+        audit.record(AuditAction.UPDATE, "organisation", id);
+        return updated;
     }
 
     void delete(long id) {
-        Deletion.deleteUnreferenced(organisations, find(id), "Organisation " + id, "a provider");
+        Deletion.deleteUnreferenced(organisations, find(id), "Organisation " + id, "a provider or users");
+        audit.record(AuditAction.DELETE, "organisation", id);
     }
 
     /** The organisation a request names in {@code field}. */
     public Organisation require(String field, long id) {
         return organisations.findById(id).orElseThrow(() -> InvalidRequestException.unknown(field, "organisation", id));
+    }
+
+    /** The name of an organisation, if it exists. */
+    @Transactional(readOnly = true)
+    public Optional<String> nameOf(long id) {
+        return organisations.findById(id).map(Organisation::getName);
+    }
+
+    /** The CBS code of the municipality an organisation is, if it is one. */
+    @Transactional(readOnly = true)
+    public Optional<String> municipalityOf(long id) {
+        return organisations.findById(id).map(Organisation::getMunicipality).map(Municipality::getCode);
     }
 
     private Organisation find(long id) {

@@ -42,6 +42,10 @@ public class Provider {
         this.organisation = organisation;
     }
 
+    public long getOrganisationId() {
+        return organisation.getId();
+    }
+
     /** A provider is known by its organisation's name. */
     public String getName() {
         return organisation.getName();

@@ -11,7 +11,7 @@ import jakarta.persistence.LockModeType;
 
 interface ProviderRepository extends JpaRepository<Provider, Long>, JpaSpecificationExecutor<Provider> {
 
-    boolean existsByOrganisationIdAndIdNot(long organisationId, long id);
+    boolean existsByOrganisation_IdAndIdNot(long organisationId, long id);
 
     boolean existsByAgbCodeAndIdNot(String agbCode, long id);
 

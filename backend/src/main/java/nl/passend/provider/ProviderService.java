@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.passend.api.model.ProviderDto;
 import nl.passend.api.model.ProviderInputDto;
 import nl.passend.api.model.ProviderPageDto;
+import nl.passend.audit.AuditAction;
+import nl.passend.audit.AuditTrail;
 import nl.passend.organisation.Organisation;
 import nl.passend.organisation.OrganisationService;
 import nl.passend.organisation.OrganisationType;
@@ -30,11 +32,14 @@ public class ProviderService {
 
     private final ProviderRepository providers;
     private final OrganisationService organisations;
+    private final AuditTrail audit;
     private final ProviderMapper mapper;
 
-    ProviderService(ProviderRepository providers, OrganisationService organisations, ProviderMapper mapper) {
+    ProviderService(ProviderRepository providers, OrganisationService organisations, AuditTrail audit,
+            ProviderMapper mapper) {
         this.providers = providers;
         this.organisations = organisations;
+        this.audit = audit;
         this.mapper = mapper;
     }
 
@@ -55,18 +60,23 @@ public class ProviderService {
     ProviderDto create(ProviderInputDto input) {
         Provider provider = new Provider();
         apply(input, provider);
-        return mapper.toDto(providers.saveAndFlush(provider));
+        ProviderDto created = mapper.toDto(providers.saveAndFlush(provider));
+        audit.record(AuditAction.CREATE, "provider", created.getId());
+        return created;
     }
 
     ProviderDto update(long id, ProviderInputDto input) {
         Provider provider = find(id);
         StaleVersionException.requireCurrent("provider", id, provider.getVersion(), input.getVersion());
         apply(input, provider);
-        return mapper.toDto(providers.saveAndFlush(provider));
+        ProviderDto updated = mapper.toDto(providers.saveAndFlush(provider));
+        audit.record(AuditAction.UPDATE, "provider", id);
+        return updated;
     }
 
     void delete(long id) {
         Deletion.deleteUnreferenced(providers, find(id), "Provider " + id, "locations or contracts");
+        audit.record(AuditAction.DELETE, "provider", id);
     }
 
     /** The provider a request names in {@code field}. */
@@ -94,7 +104,7 @@ public class ProviderService {
                     "must be a CARE_PROVIDER organisation, not a " + organisation.getType());
         }
         long self = provider.getId() == null ? 0 : provider.getId();
-        if (providers.existsByOrganisationIdAndIdNot(organisation.getId(), self)) {
+        if (providers.existsByOrganisation_IdAndIdNot(organisation.getId(), self)) {
             throw new ConflictException("Organisation " + organisation.getId() + " is already registered as a provider.");
         }
         if (input.getAgbCode() != null && providers.existsByAgbCodeAndIdNot(input.getAgbCode(), self)) {

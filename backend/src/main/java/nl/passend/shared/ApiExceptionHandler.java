@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -62,6 +63,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException ex) {
         return problem(ProblemType.NOT_FOUND, HttpStatus.NOT_FOUND, ex.getMessage(), null);
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Object> forbidden(ForbiddenException ex) {
+        return problem(ProblemType.FORBIDDEN, HttpStatus.FORBIDDEN, ex.getMessage(), null);
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex) {
+        return problem(ProblemType.PAYLOAD_TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage(), null);
     }
 
     @ExceptionHandler(ConflictException.class)
@@ -142,6 +153,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
+        if (NestedExceptionUtils.getRootCause(ex) instanceof PayloadTooLargeException tooLarge) {
+            return payloadTooLarge(tooLarge);
+        }
         if (cause instanceof JsonParseException parse) {
             return invalid("The body is not well-formed JSON.", List.of(new Violation("body",
                     "malformed JSON at line " + parse.getLocation().getLineNr() + ", column "
@@ -185,9 +199,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> problem(ProblemType type, HttpStatus status, String detail,
             @Nullable List<Violation> violations) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type.uri());
-        problem.setTitle(type.title());
+        ProblemDetail problem = type.detail(status, detail);
         if (violations != null) {
             problem.setProperty("violations", violations);
         }

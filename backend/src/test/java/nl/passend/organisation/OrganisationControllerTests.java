@@ -12,13 +12,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The web slice of one feature: how the error handler answers what goes wrong around a controller. */
+import nl.passend.shared.ProblemWriter;
+
+/**
+ * The web slice of one feature: how the error handler answers what goes wrong around a controller. Security has tests
+ * of its own; its filters are left out here.
+ */
 @WebMvcTest(OrganisationController.class)
+@AutoConfigureMockMvc(addFilters = false)
+@Import(ProblemWriter.class)
 class OrganisationControllerTests {
 
     @Autowired

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.passend.api.model.ContractCareTypeDto;
+import nl.passend.api.model.ContractCareTypeViewDto;
 import nl.passend.api.model.ContractDto;
 import nl.passend.api.model.ContractInputDto;
 import nl.passend.api.model.ProviderDto;
@@ -48,10 +49,12 @@ class ContractApiTests {
     TableCounts tables;
 
     ProviderDto provider;
+    Api apeldoorn;
 
     @BeforeEach
-    void registerAProvider() {
+    void registerAProviderAndSignInAsAPurchaserOfApeldoorn() {
         provider = api.createProvider();
+        apeldoorn = api.asPurchaserOf("GM0200");
     }
 
     @Test
@@ -59,24 +62,25 @@ class ContractApiTests {
         ContractInputDto input = Api.contract(provider.getId(), "GM0200", Set.of("GM0301", "GM0150"), "43", JAN_1,
                 DEC_31).volumeCeiling(12).budgetCeiling(new BigDecimal("2950000.00"));
         input.addCareTypesItem(new ContractCareTypeDto("46", new BigDecimal("695.5")));
-        Api.Response created = api.post("/api/v1/contracts", input);
+        Api.Response created = apeldoorn.post("/api/v1/contracts", input);
 
         assertThat(created.status()).isEqualTo(201);
-        ContractDto contract = api.read(created, ContractDto.class);
+        ContractDto contract = apeldoorn.read(created, ContractDto.class);
         assertThat(contract.getParticipatingMunicipalities()).containsExactly("GM0150", "GM0200", "GM0301");
-        assertThat(contract.getCareTypes()).extracting(ContractCareTypeDto::getCareType).containsExactly("43", "46");
+        assertThat(contract.getCareTypes()).extracting(ContractCareTypeViewDto::getCareType).containsExactly("43", "46");
         assertThat(contract.getCareTypes().get(1).getDailyTariff()).isEqualByComparingTo("695.50");
         assertThat(contract.getProviderName()).isEqualTo(provider.getName());
-        assertThat(api.read(api.get("/api/v1/contracts/" + contract.getId()), ContractDto.class)).isEqualTo(contract);
+        assertThat(apeldoorn.read(apeldoorn.get("/api/v1/contracts/" + contract.getId()), ContractDto.class)).isEqualTo(contract);
     }
 
     @Test
     void refusesAnOverlappingContractAndNamesTheOneItOverlaps() {
         ContractDto first = api.createContract(
                 Api.contract(provider.getId(), "GM0200", MIDDEN_IJSSEL, "43", JAN_1, DEC_31));
+        Api zutphen = api.asPurchaserOf("GM0301");
         Map<String, Long> before = tables.now();
 
-        Api.Response overlapping = api.post("/api/v1/contracts", Api.contract(provider.getId(), "GM0301",
+        Api.Response overlapping = zutphen.post("/api/v1/contracts", Api.contract(provider.getId(), "GM0301",
                 Set.of("GM0301"), "43", LocalDate.of(2026, 12, 31), LocalDate.of(2027, 6, 30)));
         assertThat(overlapping.status()).isEqualTo(409);
         assertThat(overlapping.body().get("type").asText()).endsWith("/conflict");
@@ -89,13 +93,13 @@ class ContractApiTests {
     void acceptsContractsThatDifferInPeriodCareTypeMunicipalityOrProvider() {
         api.createContract(Api.contract(provider.getId(), "GM0200", MIDDEN_IJSSEL, "43", JAN_1, DEC_31));
 
-        assertThat(api.post("/api/v1/contracts", Api.contract(provider.getId(), "GM0200", MIDDEN_IJSSEL, "43",
+        assertThat(apeldoorn.post("/api/v1/contracts", Api.contract(provider.getId(), "GM0200", MIDDEN_IJSSEL, "43",
                 DEC_31.plusDays(1), DEC_31.plusYears(1))).status()).as("the next period").isEqualTo(201);
-        assertThat(api.post("/api/v1/contracts", Api.contract(provider.getId(), "GM0200", MIDDEN_IJSSEL, "44",
+        assertThat(apeldoorn.post("/api/v1/contracts", Api.contract(provider.getId(), "GM0200", MIDDEN_IJSSEL, "44",
                 JAN_1, DEC_31)).status()).as("another care type").isEqualTo(201);
-        assertThat(api.post("/api/v1/contracts", Api.contract(provider.getId(), HATTEM, Set.of(HATTEM), "43",
+        assertThat(api.asPurchaserOf(HATTEM).post("/api/v1/contracts", Api.contract(provider.getId(), HATTEM, Set.of(HATTEM), "43",
                 JAN_1, DEC_31)).status()).as("another municipality").isEqualTo(201);
-        assertThat(api.post("/api/v1/contracts", Api.contract(api.createProvider().getId(), "GM0200", MIDDEN_IJSSEL,
+        assertThat(apeldoorn.post("/api/v1/contracts", Api.contract(api.createProvider().getId(), "GM0200", MIDDEN_IJSSEL,
                 "43", JAN_1, DEC_31)).status()).as("another provider").isEqualTo(201);
     }
 
@@ -108,14 +112,14 @@ class ContractApiTests {
         withHattem.getParticipatingMunicipalities().add(HATTEM);
         ContractInputDto colleaguesEdit = edit(contract).version(contract.getVersion()).volumeCeiling(14);
 
-        Api.Response added = api.put(uri, withHattem);
+        Api.Response added = apeldoorn.put(uri, withHattem);
         assertThat(added.status()).isEqualTo(200);
-        assertThat(api.read(added, ContractDto.class).getParticipatingMunicipalities()).contains(HATTEM).hasSize(9);
+        assertThat(apeldoorn.read(added, ContractDto.class).getParticipatingMunicipalities()).contains(HATTEM).hasSize(9);
 
-        Api.Response stale = api.put(uri, colleaguesEdit);
+        Api.Response stale = apeldoorn.put(uri, colleaguesEdit);
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.body().get("type").asText()).endsWith("/stale-version");
-        ContractDto now = api.read(api.get(uri), ContractDto.class);
+        ContractDto now = apeldoorn.read(apeldoorn.get(uri), ContractDto.class);
         assertThat(now.getParticipatingMunicipalities()).contains(HATTEM);
         assertThat(now.getVolumeCeiling()).isEqualTo(12);
     }
@@ -128,7 +132,7 @@ class ContractApiTests {
         ContractInputDto withHattem = edit(contract).version(contract.getVersion());
         withHattem.getParticipatingMunicipalities().add(HATTEM);
 
-        Api.Response refused = api.put("/api/v1/contracts/" + contract.getId(), withHattem);
+        Api.Response refused = apeldoorn.put("/api/v1/contracts/" + contract.getId(), withHattem);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("detail").asText()).contains("Hattem");
     }
@@ -148,7 +152,7 @@ class ContractApiTests {
         assertThat(ids(mine + "&validOn=2026-12-31")).containsExactly(current);
         assertThat(ids(mine + "&validOn=2027-01-01")).containsExactly(next);
         assertThat(ids(mine + "&sort=validFrom,desc")).containsExactly(next, current);
-        assertThat(api.get(mine + "&validOn=31-12-2026").violatedFields()).containsExactly("validOn");
+        assertThat(apeldoorn.get(mine + "&validOn=31-12-2026").violatedFields()).containsExactly("validOn");
     }
 
     @Test
@@ -156,14 +160,14 @@ class ContractApiTests {
         ContractDto contract = api.createContract(
                 Api.contract(provider.getId(), "GM0200", MIDDEN_IJSSEL, "43", JAN_1, DEC_31));
         Map<String, Long> before = tables.now();
-        assertThat(api.delete("/api/v1/contracts/" + contract.getId()).status()).isEqualTo(204);
+        assertThat(apeldoorn.delete("/api/v1/contracts/" + contract.getId()).status()).isEqualTo(204);
         assertThat(tables.now().get("contract_municipality")).isEqualTo(before.get("contract_municipality") - 8);
-        assertThat(api.get("/api/v1/contracts/" + contract.getId()).status()).isEqualTo(404);
+        assertThat(apeldoorn.get("/api/v1/contracts/" + contract.getId()).status()).isEqualTo(404);
     }
 
     @Test
     void givesTheSameContractToExactlyOneOfManyConcurrentRequests() throws Exception {
-        List<Api.Response> responses = concurrently(8, i -> api.post("/api/v1/contracts",
+        List<Api.Response> responses = concurrently(8, i -> apeldoorn.post("/api/v1/contracts",
                 Api.contract(provider.getId(), "GM0200", MIDDEN_IJSSEL, "43", JAN_1, DEC_31)));
 
         assertThat(responses).filteredOn(response -> response.status() == 201).hasSize(1);
@@ -175,14 +179,14 @@ class ContractApiTests {
     void letsExactlyOneOfManyConcurrentEditsOfOneVersionWin() throws Exception {
         ContractDto contract = api.createContract(
                 Api.contract(provider.getId(), "GM0200", MIDDEN_IJSSEL, "43", JAN_1, DEC_31));
-        List<Api.Response> responses = concurrently(8, i -> api.put("/api/v1/contracts/" + contract.getId(),
+        List<Api.Response> responses = concurrently(8, i -> apeldoorn.put("/api/v1/contracts/" + contract.getId(),
                 edit(contract).version(contract.getVersion()).volumeCeiling(10 + i)));
 
         assertThat(responses).filteredOn(response -> response.status() == 200).hasSize(1);
         assertThat(responses).filteredOn(response -> response.status() == 409).hasSize(7);
         JsonNode winner = responses.stream().filter(response -> response.status() == 200).findFirst().orElseThrow()
                 .body();
-        assertThat(api.get("/api/v1/contracts/" + contract.getId()).body()).isEqualTo(winner);
+        assertThat(apeldoorn.get("/api/v1/contracts/" + contract.getId()).body()).isEqualTo(winner);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -209,7 +213,7 @@ class ContractApiTests {
             """)
     void refusesInvalidInputByFieldAndChangesNothing(String situation, String body, String field) {
         Map<String, Long> before = tables.now();
-        Api.Response response = api.post("/api/v1/contracts", body.replace("PROVIDER", provider.getId().toString()));
+        Api.Response response = apeldoorn.post("/api/v1/contracts", body.replace("PROVIDER", provider.getId().toString()));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
         assertThat(response.violatedFields()).containsExactly(field);
@@ -220,20 +224,55 @@ class ContractApiTests {
     void answersUnknownIdsWith404() {
         ContractInputDto input = Api.contract(provider.getId(), "GM0200", Set.of("GM0200"), "43", JAN_1, DEC_31)
                 .version(0L);
-        assertThat(api.get("/api/v1/contracts/987654").status()).isEqualTo(404);
-        assertThat(api.put("/api/v1/contracts/987654", input).status()).isEqualTo(404);
-        assertThat(api.delete("/api/v1/contracts/987654").status()).isEqualTo(404);
+        assertThat(apeldoorn.get("/api/v1/contracts/987654").status()).isEqualTo(404);
+        assertThat(apeldoorn.put("/api/v1/contracts/987654", input).status()).isEqualTo(404);
+        assertThat(apeldoorn.delete("/api/v1/contracts/987654").status()).isEqualTo(404);
+    }
+
+    @Test
+    void letsAPurchaserKeepOnlyContractsOfItsOwnMunicipality() {
+        ContractDto apeldoorns = api.createContract(
+                Api.contract(provider.getId(), "GM0200", MIDDEN_IJSSEL, "43", JAN_1, DEC_31));
+        Api doetinchem = api.asPurchaserOf("GM0222");
+        String uri = "/api/v1/contracts/" + apeldoorns.getId();
+
+        assertThat(doetinchem.put(uri, edit(apeldoorns).version(0L)).status()).isEqualTo(404);
+        assertThat(doetinchem.delete(uri).status()).isEqualTo(404);
+        assertThat(doetinchem.post("/api/v1/contracts", Api.contract(provider.getId(), "GM0200", Set.of("GM0200"),
+                "44", JAN_1, DEC_31)).status()).isEqualTo(403);
+        assertThat(doetinchem.get(uri).body().get("careTypes").get(0).get("dailyTariff").asDouble()).isEqualTo(450.0);
+    }
+
+    @Test
+    void showsTariffsAndBudgetsToPurchasersOnly() {
+        ContractDto contract = api.createContract(Api.contract(provider.getId(), "GM0200", MIDDEN_IJSSEL, "43", JAN_1,
+                DEC_31).budgetCeiling(new BigDecimal("1000000.00")));
+        String uri = "/api/v1/contracts/" + contract.getId();
+
+        JsonNode seenByPurchaser = apeldoorn.get(uri).body();
+        assertThat(seenByPurchaser.get("budgetCeiling").decimalValue()).isEqualByComparingTo("1000000");
+        assertThat(seenByPurchaser.get("careTypes").get(0).has("dailyTariff")).isTrue();
+        for (Api reader : List.of(api.asPlanner(), api.asAdmin(), api.asIntakeOf(provider))) {
+            JsonNode seen = reader.get(uri).body();
+            assertThat(seen.has("budgetCeiling")).isFalse();
+            assertThat(seen.get("careTypes").get(0).has("dailyTariff")).isFalse();
+            assertThat(seen.get("careTypes").get(0).get("careType").asText()).isEqualTo("43");
+            assertThat(reader.get("/api/v1/contracts?providerId=" + provider.getId()).body().toString())
+                    .doesNotContain("dailyTariff", "budgetCeiling");
+        }
     }
 
     private static ContractInputDto edit(ContractDto contract) {
         return new ContractInputDto(contract.getReference(), contract.getProviderId(), contract.getLeadMunicipality(),
                 new LinkedHashSet<>(contract.getParticipatingMunicipalities()),
-                new ArrayList<>(contract.getCareTypes()), contract.getValidFrom(), contract.getValidUntil())
+                new ArrayList<>(contract.getCareTypes().stream()
+                        .map(careType -> new ContractCareTypeDto(careType.getCareType(), careType.getDailyTariff()))
+                        .toList()), contract.getValidFrom(), contract.getValidUntil())
                 .volumeCeiling(contract.getVolumeCeiling()).budgetCeiling(contract.getBudgetCeiling());
     }
 
     private List<Long> ids(String uri) {
-        Api.Response response = api.get(uri);
+        Api.Response response = apeldoorn.get(uri);
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
         return response.body().get("content").findValues("id").stream().map(JsonNode::asLong).toList();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,15 +30,23 @@ class LocationApiTests {
     @Autowired
     TableCounts tables;
 
+    ProviderDto provider;
+    Api intake;
+
+    @BeforeEach
+    void registerAProviderAndSignInAsItsIntake() {
+        provider = api.createProvider();
+        intake = api.asIntakeOf(provider);
+    }
+
     @Test
     void placesALocationWithoutCoordinatesAtItsMunicipalityCentroid() {
-        ProviderDto provider = api.createProvider();
-        Api.Response created = api.post("/api/v1/locations",
+        Api.Response created = intake.post("/api/v1/locations",
                 new LocationInputDto(provider.getId(), "De Berkel", "GM0301").street("Spittaalstraat 1")
                         .postalCode("7201EA"));
         assertThat(created.status()).isEqualTo(201);
-        LocationDto location = api.read(created, LocationDto.class);
-        JsonNode zutphen = api.get("/api/v1/municipalities/GM0301").body();
+        LocationDto location = intake.read(created, LocationDto.class);
+        JsonNode zutphen = intake.get("/api/v1/municipalities/GM0301").body();
         assertThat(location.getLatitude()).isEqualTo(zutphen.get("latitude").asDouble());
         assertThat(location.getLongitude()).isEqualTo(zutphen.get("longitude").asDouble());
         assertThat(location.getMunicipalityName()).isEqualTo("Zutphen");
@@ -48,8 +57,7 @@ class LocationApiTests {
 
     @Test
     void keepsCoordinatesThatAreGiven() {
-        ProviderDto provider = api.createProvider();
-        LocationDto location = api.read(api.post("/api/v1/locations",
+        LocationDto location = intake.read(intake.post("/api/v1/locations",
                 new LocationInputDto(provider.getId(), "Kroonbeek", "GM0200").latitude(52.2112).longitude(5.9699)),
                 LocationDto.class);
         assertThat(location.getLatitude()).isEqualTo(52.2112);
@@ -58,38 +66,36 @@ class LocationApiTests {
 
     @Test
     void findsLocationsByProviderMunicipalityAndYouthRegion() {
-        ProviderDto provider = api.createProvider();
-        LocationDto zutphen = api.createLocation(provider.getId(), "GM0301");
-        LocationDto enschede = api.createLocation(provider.getId(), "GM0153");
+        LocationDto zutphen = api.createLocation(provider, "GM0301");
+        LocationDto enschede = api.createLocation(provider, "GM0153");
         String mine = "/api/v1/locations?providerId=" + provider.getId();
 
-        assertThat(ids(api.get(mine))).containsExactlyInAnyOrder(zutphen.getId(), enschede.getId());
-        assertThat(ids(api.get(mine + "&youthRegion=TWENTE"))).containsExactly(enschede.getId());
-        assertThat(ids(api.get(mine + "&municipality=GM0301"))).containsExactly(zutphen.getId());
-        assertThat(ids(api.get(mine + "&sort=municipality,desc"))).containsExactly(zutphen.getId(), enschede.getId());
-        assertThat(api.get(mine + "&youthRegion=UTRECHT").violatedFields()).containsExactly("youthRegion");
+        assertThat(ids(intake.get(mine))).containsExactlyInAnyOrder(zutphen.getId(), enschede.getId());
+        assertThat(ids(intake.get(mine + "&youthRegion=TWENTE"))).containsExactly(enschede.getId());
+        assertThat(ids(intake.get(mine + "&municipality=GM0301"))).containsExactly(zutphen.getId());
+        assertThat(ids(intake.get(mine + "&sort=municipality,desc"))).containsExactly(zutphen.getId(), enschede.getId());
+        assertThat(intake.get(mine + "&youthRegion=UTRECHT").violatedFields()).containsExactly("youthRegion");
     }
 
     @Test
     void refusesAStaleEditAndKeepsTheFirst() {
-        LocationDto location = api.createLocation(api.createProvider().getId(), "GM0301");
+        LocationDto location = api.createLocation(provider, "GM0301");
         String uri = "/api/v1/locations/" + location.getId();
         LocationInputDto first = new LocationInputDto(location.getProviderId(), "Renamed once", "GM0301").version(0L);
         LocationInputDto second = new LocationInputDto(location.getProviderId(), "Renamed twice", "GM0301").version(0L);
-        assertThat(api.put(uri, first).status()).isEqualTo(200);
-        assertThat(api.put(uri, second).status()).isEqualTo(409);
-        assertThat(api.get(uri).body().get("name").asText()).isEqualTo("Renamed once");
+        assertThat(intake.put(uri, first).status()).isEqualTo(200);
+        assertThat(intake.put(uri, second).status()).isEqualTo(409);
+        assertThat(intake.get(uri).body().get("name").asText()).isEqualTo("Renamed once");
     }
 
     @Test
     void deletesALocationWithoutOffersButNotOneWithAnOffer() {
-        ProviderDto provider = api.createProvider();
-        LocationDto empty = api.createLocation(provider.getId(), "GM0301");
-        assertThat(api.delete("/api/v1/locations/" + empty.getId()).status()).isEqualTo(204);
+        LocationDto empty = api.createLocation(provider, "GM0301");
+        assertThat(intake.delete("/api/v1/locations/" + empty.getId()).status()).isEqualTo(204);
 
-        LocationDto withOffer = api.createLocation(provider.getId(), "GM0301");
+        LocationDto withOffer = api.createLocation(provider, "GM0301");
         api.createOffer(Api.offer(withOffer.getId(), "43", SecurityLevelDto.OPEN, 4));
-        Api.Response refused = api.delete("/api/v1/locations/" + withOffer.getId());
+        Api.Response refused = intake.delete("/api/v1/locations/" + withOffer.getId());
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("detail").asText()).contains("still has offers");
     }
@@ -107,10 +113,9 @@ class LocationApiTests {
             coordinates as text     | {"providerId": 1, "name": "x", "municipalityCode": "GM0301", "latitude": "north"} | latitude
             """)
     void refusesInvalidInputByFieldAndChangesNothing(String situation, String body, String field) {
-        long provider = api.createProvider().getId();
         Map<String, Long> before = tables.now();
-        Api.Response response = api.post("/api/v1/locations",
-                situation.equals("unknown provider") ? body : body.replace("\"providerId\": 1", "\"providerId\": " + provider));
+        Api.Response response = intake.post("/api/v1/locations",
+                situation.equals("unknown provider") ? body : body.replace("\"providerId\": 1", "\"providerId\": " + provider.getId()));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.violatedFields()).containsExactly(field);
         assertThat(tables.now()).isEqualTo(before);
@@ -118,12 +123,29 @@ class LocationApiTests {
 
     @Test
     void refusesAnOversizedStreet() {
-        long provider = api.createProvider().getId();
         Map<String, Long> before = tables.now();
-        Api.Response response = api.post("/api/v1/locations",
-                new LocationInputDto(provider, "x", "GM0301").street("s".repeat(201)));
+        Api.Response response = intake.post("/api/v1/locations",
+                new LocationInputDto(provider.getId(), "x", "GM0301").street("s".repeat(201)));
         assertThat(response.violatedFields()).containsExactly("street");
         assertThat(tables.now()).isEqualTo(before);
+    }
+
+    @Test
+    void letsAnIntakeChangeOnlyItsOwnProvidersLocations() {
+        LocationDto mine = api.createLocation(provider, "GM0301");
+        ProviderDto other = api.createProvider();
+        LocationDto theirs = api.createLocation(other, "GM0200");
+        String uri = "/api/v1/locations/" + theirs.getId();
+
+        Api.Response update = intake.put(uri, new LocationInputDto(other.getId(), "Taken over", "GM0200").version(0L));
+        assertThat(update.status()).isEqualTo(404);
+        assertThat(intake.delete(uri).status()).isEqualTo(404);
+        Api.Response create = intake.post("/api/v1/locations", new LocationInputDto(other.getId(), "x", "GM0200"));
+        assertThat(create.status()).isEqualTo(403);
+        Api.Response move = intake.put("/api/v1/locations/" + mine.getId(),
+                new LocationInputDto(other.getId(), "Moved", "GM0301").version(0L));
+        assertThat(move.status()).isEqualTo(403);
+        assertThat(api.asAdmin().get(uri).body().get("name").asText()).isEqualTo(theirs.getName());
     }
 
     private static List<Long> ids(Api.Response response) {

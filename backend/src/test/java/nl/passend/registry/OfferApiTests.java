@@ -41,21 +41,23 @@ class OfferApiTests {
     ProviderDto provider;
     LocationDto apeldoorn;
     LocationDto enschede;
+    Api intake;
 
     @BeforeEach
     void registerAProviderWithTwoLocations() {
         provider = api.createProvider();
-        apeldoorn = api.createLocation(provider.getId(), "GM0200");
-        enschede = api.createLocation(provider.getId(), "GM0153");
+        apeldoorn = api.createLocation(provider, "GM0200");
+        enschede = api.createLocation(provider, "GM0153");
+        intake = api.asIntakeOf(provider);
     }
 
     @Test
     void derivesFreePlacesAndStampsTheCapacityReport() {
         OfferInputDto input = Api.offer(apeldoorn.getId(), "43", SecurityLevelDto.SEMI_SECURE, 8)
                 .externallyOccupied(7).specialisms(Set.of("LVB")).acceptedGenders(Set.of(GenderDto.MALE));
-        Api.Response created = api.post("/api/v1/offers", input);
+        Api.Response created = intake.post("/api/v1/offers", input);
         assertThat(created.status()).isEqualTo(201);
-        OfferDto offer = api.read(created, OfferDto.class);
+        OfferDto offer = intake.read(created, OfferDto.class);
 
         assertThat(offer.getFreePlaces()).isEqualTo(1);
         assertThat(offer.getReportedAt()).isCloseTo(OffsetDateTime.now(ZoneOffset.UTC), within(Duration.ofMinutes(1)));
@@ -73,21 +75,21 @@ class OfferApiTests {
         String uri = "/api/v1/offers/" + offer.getId() + "/capacity";
         OffsetDateTime monthAgo = OffsetDateTime.now(ZoneOffset.UTC).minusDays(30);
 
-        Api.Response reported = api.put(uri, new CapacityReportDto(12, 0L).externallyOccupied(12).reportedAt(monthAgo));
+        Api.Response reported = intake.put(uri, new CapacityReportDto(12, 0L).externallyOccupied(12).reportedAt(monthAgo));
         assertThat(reported.status()).isEqualTo(200);
-        OfferDto full = api.read(reported, OfferDto.class);
+        OfferDto full = intake.read(reported, OfferDto.class);
         assertThat(full.getTotalPlaces()).isEqualTo(12);
         assertThat(full.getFreePlaces()).isZero();
         assertThat(full.getCapacityStale()).isTrue();
         assertThat(full.getVersion()).isEqualTo(1);
 
-        Api.Response stale = api.put(uri, new CapacityReportDto(3, 0L));
+        Api.Response stale = intake.put(uri, new CapacityReportDto(3, 0L));
         assertThat(stale.status()).isEqualTo(409);
-        assertThat(api.get("/api/v1/offers/" + offer.getId()).body().get("totalPlaces").asInt()).isEqualTo(12);
+        assertThat(intake.get("/api/v1/offers/" + offer.getId()).body().get("totalPlaces").asInt()).isEqualTo(12);
 
-        Api.Response overfull = api.put(uri, new CapacityReportDto(3, 1L).externallyOccupied(4));
+        Api.Response overfull = intake.put(uri, new CapacityReportDto(3, 1L).externallyOccupied(4));
         assertThat(overfull.violatedFields()).containsExactly("externallyOccupied");
-        Api.Response future = api.put(uri,
+        Api.Response future = intake.put(uri,
                 new CapacityReportDto(3, 1L).reportedAt(OffsetDateTime.now(ZoneOffset.UTC).plusHours(2)));
         assertThat(future.violatedFields()).containsExactly("reportedAt");
     }
@@ -121,31 +123,31 @@ class OfferApiTests {
 
     @Test
     void refusesUnknownCodesAndBadParametersInTheSearch() {
-        assertThat(api.get("/api/v1/offers?careType=99").violatedFields()).containsExactly("careType");
-        assertThat(api.get("/api/v1/offers?specialism=COOKING").violatedFields()).containsExactly("specialism");
-        assertThat(api.get("/api/v1/offers?securityLevel=MAXIMUM").violatedFields()).containsExactly("securityLevel");
-        assertThat(api.get("/api/v1/offers?hasFreePlaces=perhaps").violatedFields()).containsExactly("hasFreePlaces");
-        assertThat(api.get("/api/v1/offers?careType=4").violatedFields()).containsExactly("careType");
-        assertThat(api.get("/api/v1/offers?sort=free").violatedFields()).containsExactly("sort");
+        assertThat(intake.get("/api/v1/offers?careType=99").violatedFields()).containsExactly("careType");
+        assertThat(intake.get("/api/v1/offers?specialism=COOKING").violatedFields()).containsExactly("specialism");
+        assertThat(intake.get("/api/v1/offers?securityLevel=MAXIMUM").violatedFields()).containsExactly("securityLevel");
+        assertThat(intake.get("/api/v1/offers?hasFreePlaces=perhaps").violatedFields()).containsExactly("hasFreePlaces");
+        assertThat(intake.get("/api/v1/offers?careType=4").violatedFields()).containsExactly("careType");
+        assertThat(intake.get("/api/v1/offers?sort=free").violatedFields()).containsExactly("sort");
     }
 
     @Test
     void changesAnOfferOnlyFromTheCurrentVersionAndKeepsItWhenTheChangeIsInvalid() {
         OfferDto offer = api.createOffer(Api.offer(apeldoorn.getId(), "44", SecurityLevelDto.OPEN, 10));
         String uri = "/api/v1/offers/" + offer.getId();
-        JsonNode before = api.get(uri).body();
+        JsonNode before = intake.get(uri).body();
 
         OfferInputDto invalid = Api.offer(apeldoorn.getId(), "44", SecurityLevelDto.OPEN, 10).minAge(19).maxAge(17)
                 .version(0L);
-        assertThat(api.put(uri, invalid).violatedFields()).containsExactly("maxAge");
-        assertThat(api.get(uri).body()).isEqualTo(before);
+        assertThat(intake.put(uri, invalid).violatedFields()).containsExactly("maxAge");
+        assertThat(intake.get(uri).body()).isEqualTo(before);
 
         OfferInputDto change = Api.offer(enschede.getId(), "44", SecurityLevelDto.SEMI_SECURE, 10).version(0L);
-        Api.Response changed = api.put(uri, change);
+        Api.Response changed = intake.put(uri, change);
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.body().get("municipalityCode").asText()).isEqualTo("GM0153");
         assertThat(changed.body().get("securityLevel").asText()).isEqualTo("SEMI_SECURE");
-        assertThat(api.put(uri, change).status()).isEqualTo(409);
+        assertThat(intake.put(uri, change).status()).isEqualTo(409);
     }
 
     @Test
@@ -153,8 +155,8 @@ class OfferApiTests {
         OfferDto offer = api.createOffer(Api.offer(apeldoorn.getId(), "45", SecurityLevelDto.AMBULANT, 10)
                 .specialisms(Set.of("ADDICTION")));
         Map<String, Long> before = tables.now();
-        assertThat(api.delete("/api/v1/offers/" + offer.getId()).status()).isEqualTo(204);
-        assertThat(api.get("/api/v1/offers/" + offer.getId()).status()).isEqualTo(404);
+        assertThat(intake.delete("/api/v1/offers/" + offer.getId()).status()).isEqualTo(204);
+        assertThat(intake.get("/api/v1/offers/" + offer.getId()).status()).isEqualTo(404);
         assertThat(tables.now().get("offer_specialism")).isEqualTo(before.get("offer_specialism") - 1);
     }
 
@@ -178,7 +180,7 @@ class OfferApiTests {
             """)
     void refusesInvalidInputByFieldAndChangesNothing(String situation, String body, String field) {
         Map<String, Long> before = tables.now();
-        Api.Response response = api.post("/api/v1/offers", body.replace("LOCATION", apeldoorn.getId().toString()));
+        Api.Response response = intake.post("/api/v1/offers", body.replace("LOCATION", apeldoorn.getId().toString()));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
         assertThat(response.violatedFields()).containsExactly(field);
@@ -189,12 +191,28 @@ class OfferApiTests {
     void refusesAnOversizedName() {
         Map<String, Long> before = tables.now();
         OfferInputDto input = Api.offer(apeldoorn.getId(), "43", SecurityLevelDto.OPEN, 4).name("n".repeat(201));
-        assertThat(api.post("/api/v1/offers", input).violatedFields()).containsExactly("name");
+        assertThat(intake.post("/api/v1/offers", input).violatedFields()).containsExactly("name");
         assertThat(tables.now()).isEqualTo(before);
     }
 
+    @Test
+    void letsAnIntakeChangeOnlyItsOwnOffers() {
+        ProviderDto other = api.createProvider();
+        LocationDto theirLocation = api.createLocation(other, "GM0301");
+        OfferDto theirs = api.createOffer(Api.offer(theirLocation.getId(), "43", SecurityLevelDto.SECURE, 6));
+        String uri = "/api/v1/offers/" + theirs.getId();
+
+        assertThat(intake.put(uri + "/capacity", new CapacityReportDto(0, 0L)).status()).isEqualTo(404);
+        assertThat(intake.put(uri, Api.offer(theirLocation.getId(), "43", SecurityLevelDto.SECURE, 0).version(0L))
+                .status()).isEqualTo(404);
+        assertThat(intake.delete(uri).status()).isEqualTo(404);
+        assertThat(intake.post("/api/v1/offers", Api.offer(theirLocation.getId(), "43", SecurityLevelDto.OPEN, 2))
+                .status()).isEqualTo(403);
+        assertThat(intake.get(uri).body().get("totalPlaces").asInt()).as("everyone reads the registry").isEqualTo(6);
+    }
+
     private List<Long> ids(String uri) {
-        Api.Response response = api.get(uri);
+        Api.Response response = intake.get(uri);
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
         return response.body().get("content").findValues("id").stream().map(JsonNode::asLong).toList();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,6 +26,11 @@ class OrganisationApiTests {
 
     @Autowired
     TableCounts tables;
+
+    @BeforeEach
+    void signIn() {
+        api = api.asAdmin();
+    }
 
     @Test
     void registersReadsAndFindsAnOrganisation() {

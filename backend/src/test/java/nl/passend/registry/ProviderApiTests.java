@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,6 +26,11 @@ class ProviderApiTests {
 
     @Autowired
     TableCounts tables;
+
+    @BeforeEach
+    void signIn() {
+        api = api.asAdmin();
+    }
 
     @Test
     void registersACareProviderOrganisationUnderItsName() {
@@ -83,7 +89,7 @@ class ProviderApiTests {
         assertThat(api.delete("/api/v1/providers/" + empty.getId()).status()).isEqualTo(204);
 
         ProviderDto withLocation = api.createProvider();
-        api.createLocation(withLocation.getId(), "GM0301");
+        api.createLocation(withLocation, "GM0301");
         Api.Response refused = api.delete("/api/v1/providers/" + withLocation.getId());
         assertThat(refused.status()).isEqualTo(409);
         assertThat(api.get("/api/v1/providers/" + withLocation.getId()).status()).isEqualTo(200);

@@ -2,6 +2,7 @@ package nl.passend.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,11 @@ class ReferenceDataApiTests {
 
     @Autowired
     Api api;
+
+    @BeforeEach
+    void signIn() {
+        api = api.asPlanner();
+    }
 
     @Test
     void listsAllMunicipalitiesOfGelderlandAndOverijsselWithTheirYouthRegion() {

@@ -8,9 +8,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.lang.Nullable;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -33,8 +37,13 @@ import nl.passend.api.model.OrganisationTypeDto;
 import nl.passend.api.model.ProviderDto;
 import nl.passend.api.model.ProviderInputDto;
 import nl.passend.api.model.SecurityLevelDto;
+import nl.passend.security.Actor;
+import nl.passend.security.ActorUserDetails;
 
-/** Calls the API as a client would, and builds registry data through it with names no other test uses. */
+/**
+ * Calls the API as a client would, anonymously or as an actor, and builds registry data through it, each time as the
+ * actor who may do so, with names no other test uses.
+ */
 @TestComponent
 public class Api {
 
@@ -42,10 +51,40 @@ public class Api {
 
     private final MockMvc mvc;
     private final ObjectMapper json;
+    private final Actors actors;
+    private final @Nullable Actor actor;
 
-    Api(MockMvc mvc, ObjectMapper json) {
+    @Autowired
+    Api(MockMvc mvc, ObjectMapper json, Actors actors) {
+        this(mvc, json, actors, null);
+    }
+
+    private Api(MockMvc mvc, ObjectMapper json, Actors actors, @Nullable Actor actor) {
         this.mvc = mvc;
         this.json = json;
+        this.actors = actors;
+        this.actor = actor;
+    }
+
+    /** The same client, signed in as the actor. */
+    public Api as(Actor other) {
+        return new Api(mvc, json, actors, other);
+    }
+
+    public Api asAdmin() {
+        return as(actors.admin());
+    }
+
+    public Api asPlanner() {
+        return as(actors.planner());
+    }
+
+    public Api asIntakeOf(ProviderDto provider) {
+        return as(actors.intake(provider.getOrganisationId()));
+    }
+
+    public Api asPurchaserOf(String municipalityCode) {
+        return as(actors.purchaser(municipalityCode));
     }
 
     /** A response: its status, its content type and its body as JSON. */
@@ -91,18 +130,19 @@ public class Api {
     }
 
     public OrganisationDto createOrganisation(OrganisationTypeDto type) {
-        return created(post("/api/v1/organisations", new OrganisationInputDto(unique("Organisation"), type)),
+        return created(asAdmin().post("/api/v1/organisations", new OrganisationInputDto(unique("Organisation"), type)),
                 OrganisationDto.class);
     }
 
     public ProviderDto createProvider() {
         OrganisationDto organisation = createOrganisation(OrganisationTypeDto.CARE_PROVIDER);
-        return created(post("/api/v1/providers", new ProviderInputDto(organisation.getId())), ProviderDto.class);
+        return created(asAdmin().post("/api/v1/providers", new ProviderInputDto(organisation.getId())),
+                ProviderDto.class);
     }
 
-    public LocationDto createLocation(long providerId, String municipality) {
-        return created(post("/api/v1/locations", new LocationInputDto(providerId, unique("Location"), municipality)),
-                LocationDto.class);
+    public LocationDto createLocation(ProviderDto provider, String municipality) {
+        return created(asIntakeOf(provider).post("/api/v1/locations",
+                new LocationInputDto(provider.getId(), unique("Location"), municipality)), LocationDto.class);
     }
 
     public static OfferInputDto offer(long locationId, String careType, SecurityLevelDto level, int totalPlaces) {
@@ -110,8 +150,12 @@ public class Api {
                 Set.of(GenderDto.MALE, GenderDto.FEMALE, GenderDto.X), totalPlaces);
     }
 
+    /** Creates the offer as the intake of the provider whose location it is at. */
     public OfferDto createOffer(OfferInputDto input) {
-        return created(post("/api/v1/offers", input), OfferDto.class);
+        Api admin = asAdmin();
+        long providerId = admin.get("/api/v1/locations/" + input.getLocationId()).body().get("providerId").asLong();
+        long organisationId = admin.get("/api/v1/providers/" + providerId).body().get("organisationId").asLong();
+        return created(as(actors.intake(organisationId)).post("/api/v1/offers", input), OfferDto.class);
     }
 
     public static ContractInputDto contract(long providerId, String lead, Set<String> municipalities, String careType,
@@ -120,8 +164,9 @@ public class Api {
                 new ArrayList<>(List.of(new ContractCareTypeDto(careType, new BigDecimal("450.00")))), from, until);
     }
 
+    /** Creates the contract as a purchaser of its lead municipality. */
     public ContractDto createContract(ContractInputDto input) {
-        return created(post("/api/v1/contracts", input), ContractDto.class);
+        return created(asPurchaserOf(input.getLeadMunicipality()).post("/api/v1/contracts", input), ContractDto.class);
     }
 
     private <T> T created(Response response, Class<T> type) {
@@ -133,8 +178,13 @@ public class Api {
 
     private Response call(MockHttpServletRequestBuilder request) {
         try {
-            MvcResult result = mvc.perform(request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON))
-                    .andReturn();
+            request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+            if (actor != null) {
+                ActorUserDetails user = new ActorUserDetails(actor, "", true);
+                request.with(SecurityMockMvcRequestPostProcessors.authentication(
+                        new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities())));
+            }
+            MvcResult result = mvc.perform(request).andReturn();
             String content = result.getResponse().getContentAsString();
             JsonNode body = content.isEmpty() ? json.nullNode() : json.readTree(content);
             return new Response(result.getResponse().getStatus(), result.getResponse().getContentType(), body);

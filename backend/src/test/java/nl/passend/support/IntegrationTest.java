@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({Api.class, TableCounts.class})
+@Import({Api.class, Actors.class, TableCounts.class})
 @Tag("integration")
 public @interface IntegrationTest {
 }

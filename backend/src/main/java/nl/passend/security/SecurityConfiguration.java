@@ -1,0 +1,183 @@
+package nl.passend.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import nl.passend.shared.ProblemType;
+import nl.passend.shared.ProblemWriter;
+
+/**
+ * Who may call what. Every operation is named here with the roles that may call it; whatever is not named is
+ * denied. Rules about organisations (a provider's own offers, a municipality's own contracts) live in the services,
+ * which answer 404 for another organisation's resource.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    /** Embedded default and any deployment without an identity provider: HTTP Basic against user accounts. */
+    @Bean
+    @Profile("!jwt")
+    SecurityFilterChain basicAuthentication(HttpSecurity http, ProblemWriter problems, LoginThrottle throttle)
+            throws Exception {
+        AuthenticationEntryPoint entryPoint = (request, response, exception) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Passend\"");
+            problems.write(response, ProblemType.UNAUTHORIZED, HttpStatus.UNAUTHORIZED,
+                    "Sign in with a valid username and password.");
+        };
+        common(http, problems, entryPoint)
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .addFilterBefore(new ThrottleFilter(throttle, problems), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Profile {@code jwt}: an OAuth2 resource server whose tokens carry role and organisation. */
+    @Bean
+    @Profile("jwt")
+    SecurityFilterChain bearerTokens(HttpSecurity http, ProblemWriter problems, JwtClaimsProperties claims)
+            throws Exception {
+        AuthenticationEntryPoint entryPoint = (request, response, exception) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            problems.write(response, ProblemType.UNAUTHORIZED, HttpStatus.UNAUTHORIZED,
+                    "Send a valid bearer token that names a role and an organisation.");
+        };
+        common(http, problems, entryPoint)
+                .oauth2ResourceServer(server -> server
+                        .authenticationEntryPoint(entryPoint)
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtActorConverter(claims))));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    private static HttpSecurity common(HttpSecurity http, ProblemWriter problems, AuthenticationEntryPoint entryPoint)
+            throws Exception {
+        AccessDeniedHandler denied = (request, response, exception) -> problems.write(response,
+                ProblemType.FORBIDDEN, HttpStatus.FORBIDDEN, "Your role may not do this.");
+        return http
+                // No cookies and no sessions: every request carries its credentials, so there is nothing to forge.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(SecurityConfiguration::accessRules)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+    }
+
+    private static void accessRules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        String admin = Role.ADMIN.name();
+        rules
+                // Open: health for the platform, the contract and its Swagger UI.
+                .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .permitAll()
+                .requestMatchers("/error").permitAll()
+                .requestMatchers(GET, "/actuator/prometheus").hasRole(admin)
+
+                // Reference data and the public registry: everyone signed in.
+                .requestMatchers(GET, "/api/v1/youth-regions", "/api/v1/municipalities", "/api/v1/municipalities/*",
+                        "/api/v1/care-types", "/api/v1/specialisms", "/api/v1/security-levels").authenticated()
+                .requestMatchers(GET, "/api/v1/organisations", "/api/v1/organisations/*", "/api/v1/providers",
+                        "/api/v1/providers/*", "/api/v1/locations", "/api/v1/locations/*", "/api/v1/offers",
+                        "/api/v1/offers/*", "/api/v1/contracts", "/api/v1/contracts/*").authenticated()
+                .requestMatchers(GET, "/api/v1/users/me").authenticated()
+
+                // Keeping the registry: admins the parties, providers their supply, purchasers their contracts.
+                .requestMatchers(POST, "/api/v1/organisations", "/api/v1/providers").hasRole(admin)
+                .requestMatchers(PUT, "/api/v1/organisations/*", "/api/v1/providers/*").hasRole(admin)
+                .requestMatchers(DELETE, "/api/v1/organisations/*", "/api/v1/providers/*").hasRole(admin)
+                .requestMatchers(POST, "/api/v1/locations", "/api/v1/offers").hasRole(Role.PROVIDER_INTAKE.name())
+                .requestMatchers(PUT, "/api/v1/locations/*", "/api/v1/offers/*", "/api/v1/offers/*/capacity")
+                .hasRole(Role.PROVIDER_INTAKE.name())
+                .requestMatchers(DELETE, "/api/v1/locations/*", "/api/v1/offers/*").hasRole(Role.PROVIDER_INTAKE.name())
+                .requestMatchers(POST, "/api/v1/contracts").hasRole(Role.PURCHASER.name())
+                .requestMatchers(PUT, "/api/v1/contracts/*").hasRole(Role.PURCHASER.name())
+                .requestMatchers(DELETE, "/api/v1/contracts/*").hasRole(Role.PURCHASER.name())
+
+                // Users and the audit trail: admins only.
+                .requestMatchers(GET, "/api/v1/users", "/api/v1/users/*", "/api/v1/audit-events").hasRole(admin)
+                .requestMatchers(POST, "/api/v1/users").hasRole(admin)
+                .requestMatchers(PUT, "/api/v1/users/*").hasRole(admin)
+
+                .anyRequest().denyAll();
+    }
+
+    /** Refuses a username that is waiting after failed sign-ins, before its password is even checked. */
+    private static final class ThrottleFilter extends OncePerRequestFilter {
+
+        private final LoginThrottle throttle;
+        private final ProblemWriter problems;
+
+        ThrottleFilter(LoginThrottle throttle, ProblemWriter problems) {
+            this.throttle = throttle;
+            this.problems = problems;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String username = basicUsername(request.getHeader(HttpHeaders.AUTHORIZATION));
+            Optional<Duration> wait = username == null ? Optional.empty() : throttle.waitFor(username);
+            if (wait.isPresent()) {
+                long seconds = Math.max(1, wait.get().toSeconds());
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+                problems.write(response, ProblemType.TOO_MANY_REQUESTS, HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many failed sign-ins for this username; try again in " + seconds + " seconds.");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+
+        private static String basicUsername(String header) {
+            if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return null;
+            }
+            try {
+                String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
+                        StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                return colon < 0 ? null : decoded.substring(0, colon);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package nl.passend.user;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.lang.Nullable;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.passend.api.model.CurrentUserDto;
+import nl.passend.api.model.RoleDto;
+import nl.passend.api.model.UserDto;
+import nl.passend.api.model.UserInputDto;
+import nl.passend.api.model.UserPageDto;
+import nl.passend.audit.AuditAction;
+import nl.passend.audit.AuditTrail;
+import nl.passend.organisation.Organisation;
+import nl.passend.organisation.OrganisationService;
+import nl.passend.organisation.OrganisationType;
+import nl.passend.security.Actor;
+import nl.passend.security.ActorUserDetails;
+import nl.passend.security.CurrentActor;
+import nl.passend.security.Role;
+import nl.passend.shared.ConflictException;
+import nl.passend.shared.InvalidRequestException;
+import nl.passend.shared.NotFoundException;
+import nl.passend.shared.Paging;
+import nl.passend.shared.StaleVersionException;
+
+/** Keeps user accounts, and finds them for HTTP Basic sign-in. */
+@Service
+@Transactional
+class UserAccountService implements UserDetailsService {
+
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "username", "username", "role", "role");
+
+    /** Which kinds of organisation each role can work for. */
+    private static final Map<Role, Set<OrganisationType>> ORGANISATIONS = Map.of(
+            Role.PROBATION_OFFICER, EnumSet.of(OrganisationType.YOUTH_PROBATION,
+                    OrganisationType.CHILD_PROTECTION_BOARD, OrganisationType.PUBLIC_PROSECUTOR),
+            Role.PROVIDER_INTAKE, EnumSet.of(OrganisationType.CARE_PROVIDER),
+            Role.PURCHASER, EnumSet.of(OrganisationType.MUNICIPALITY),
+            Role.PLANNER, EnumSet.of(OrganisationType.REGIONAL_PURCHASING, OrganisationType.MUNICIPALITY),
+            Role.ADMIN, EnumSet.allOf(OrganisationType.class));
+
+    /** BCrypt reads at most 72 bytes of a password. */
+    private static final int MOST_PASSWORD_BYTES = 72;
+
+    private final UserAccountRepository users;
+    private final OrganisationService organisations;
+    private final PasswordEncoder passwords;
+    private final CurrentActor currentActor;
+    private final AuditTrail audit;
+    private final UserMapper mapper;
+
+    UserAccountService(UserAccountRepository users, OrganisationService organisations, PasswordEncoder passwords,
+            CurrentActor currentActor, AuditTrail audit, UserMapper mapper) {
+        this.users = users;
+        this.organisations = organisations;
+        this.passwords = passwords;
+        this.currentActor = currentActor;
+        this.audit = audit;
+        this.mapper = mapper;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        UserAccount user = users.findByUsernameIgnoreCase(username)
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        return new ActorUserDetails(user.actor(), user.getPasswordHash(),
+                user.isActive() && user.getOrganisation().isActive());
+    }
+
+    @Transactional(readOnly = true)
+    CurrentUserDto me() {
+        Actor actor = currentActor.get();
+        return new CurrentUserDto(actor.username(), RoleDto.valueOf(actor.role().name()), actor.organisationId())
+                .organisationName(organisations.nameOf(actor.organisationId()).orElse(null));
+    }
+
+    @Transactional(readOnly = true)
+    UserPageDto list(@Nullable RoleDto role, @Nullable Long organisationId, int page, int size, List<String> sort) {
+        Specification<UserAccount> where = Specification.allOf(
+                role == null ? null : (root, query, cb) ->
+                        cb.equal(root.get(UserAccount_.role), Role.valueOf(role.name())),
+                organisationId == null ? null : (root, query, cb) ->
+                        cb.equal(root.get(UserAccount_.organisation).get("id"), organisationId));
+        return mapper.toPageDto(users.findAll(where, Paging.pageable(page, size, sort, SORTABLE)));
+    }
+
+    @Transactional(readOnly = true)
+    UserDto get(long id) {
+        return mapper.toDto(find(id));
+    }
+
+    UserDto create(UserInputDto input) {
+        if (input.getPassword() == null) {
+            throw new InvalidRequestException("password", "must be given for a new user");
+        }
+        UserAccount user = new UserAccount();
+        apply(input, user);
+        UserDto created = mapper.toDto(users.saveAndFlush(user));
+        audit.record(AuditAction.CREATE, "user", created.getId());
+        return created;
+    }
+
+    UserDto update(long id, UserInputDto input) {
+        UserAccount user = find(id);
+        StaleVersionException.requireCurrent("user", id, user.getVersion(), input.getVersion());
+        apply(input, user);
+        UserDto updated = mapper.toDto(users.saveAndFlush(user));
+        audit.record(AuditAction.UPDATE, "user", id);
+        return updated;
+    }
+
+    private UserAccount find(long id) {
+        return users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
+    }
+
+    private void apply(UserInputDto input, UserAccount user) {
+        String username = input.getUsername().strip();
+        Role role = Role.valueOf(input.getRole().name());
+        Organisation organisation = organisations.require("organisationId", input.getOrganisationId());
+        if (!ORGANISATIONS.get(role).contains(organisation.getType())) {
+            throw new InvalidRequestException("role", "a " + role + " cannot work for a " + organisation.getType()
+                    + " organisation; it works for " + ORGANISATIONS.get(role));
+        }
+        if (input.getPassword() != null
+                && input.getPassword().getBytes(StandardCharsets.UTF_8).length > MOST_PASSWORD_BYTES) {
+            throw new InvalidRequestException("password", "must be at most " + MOST_PASSWORD_BYTES + " bytes");
+        }
+        long self = user.getId() == null ? 0 : user.getId();
+        if (users.existsByUsernameIgnoreCaseAndIdNot(username, self)) {
+            throw new ConflictException("The username '" + username + "' is taken.");
+        }
+        user.setUsername(username);
+        user.setDisplayName(input.getDisplayName().strip());
+        user.setRole(role);
+        user.setOrganisation(organisation);
+        user.setActive(!Boolean.FALSE.equals(input.getActive()));
+        if (input.getPassword() != null) {
+            user.setPasswordHash(passwords.encode(input.getPassword()));
+        }
+    }
+}
