@@ -1,0 +1,229 @@
+package nl.passend.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import nl.passend.support.IntegrationTest;
+
+/**
+ * Every operation of the contract, called anonymously and as every demo user with HTTP Basic, against the demo
+ * data: the status each gets, and an audit event for every change that succeeded and for none that did not. The
+ * table below must name every operation in {@code openapi.yaml}: an operation added without a rule fails here.
+ * Each call runs in a transaction that is rolled back, so the calls do not disturb each other.
+ */
+@IntegrationTest
+@Transactional
+@TestPropertySource(properties = {"spring.liquibase.contexts=demo", "passend.test.database=passend_demo"})
+class AccessRulesTests {
+
+    /** The callers, in the order of the status columns below; passwords as in the README. */
+    private static final List<String> CALLERS = List.of("anonymous", "admin", "planner", "inkoper.apeldoorn",
+            "inkoper.doetinchem", "jr.gelderland", "intake.hazelaar", "intake.kroonbeek");
+
+    private static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("organisation", """
+                    {"name": "Zorg- en Veiligheidshuis Achterhoek", "type": "SAFETY_HOUSE"}"""),
+            Map.entry("organisation 60", """
+                    {"name": "Reclasseringskantoor Oost-Nederland", "type": "ADULT_PROBATION", "active": false,
+                     "version": 0}"""),
+            Map.entry("provider", """
+                    {"organisationId": 101}"""),
+            Map.entry("provider 1", """
+                    {"organisationId": 101, "agbCode": "41232332", "active": true, "version": 0}"""),
+            Map.entry("location", """
+                    {"providerId": 1, "name": "Hazelaar Epe", "municipalityCode": "GM0232"}"""),
+            Map.entry("location 1", """
+                    {"providerId": 1, "name": "Hazelaar Apeldoorn", "municipalityCode": "GM0200", "version": 0}"""),
+            Map.entry("offer", """
+                    {"locationId": 1, "name": "Ambulant team De Linde", "careType": "45", "securityLevel": "AMBULANT",
+                     "minAge": 12, "maxAge": 23, "acceptedGenders": ["MALE", "FEMALE", "X"], "totalPlaces": 20}"""),
+            Map.entry("offer 1", """
+                    {"locationId": 1, "name": "Besloten LVB-groep De Linde", "careType": "43",
+                     "securityLevel": "SEMI_SECURE", "minAge": 12, "maxAge": 18, "acceptedGenders": ["MALE"],
+                     "specialisms": ["LVB"], "totalPlaces": 9, "externallyOccupied": 7, "version": 0}"""),
+            Map.entry("capacity 1", """
+                    {"totalPlaces": 8, "externallyOccupied": 8, "version": 0}"""),
+            Map.entry("contract", """
+                    {"reference": "2030-APD-001", "providerId": 2, "leadMunicipality": "GM0200",
+                     "participatingMunicipalities": ["GM0200"], "careTypes": [{"careType": "43", "dailyTariff": 700}],
+                     "validFrom": "2030-01-01", "validUntil": "2030-12-31"}"""),
+            Map.entry("contract 3", """
+                    {"reference": "2026-MIJ-002", "providerId": 2, "leadMunicipality": "GM0200",
+                     "participatingMunicipalities": ["GM0200", "GM0213", "GM0150", "GM0232", "GM0246", "GM0262",
+                       "GM0285", "GM0301", "GM0244"],
+                     "careTypes": [{"careType": "43", "dailyTariff": 685.00}, {"careType": "46", "dailyTariff": 695.00}],
+                     "validFrom": "2026-01-01", "validUntil": "2026-12-31", "volumeCeiling": 12,
+                     "budgetCeiling": 2950000.00, "version": 0}"""),
+            Map.entry("user", """
+                    {"username": "inkoper.zutphen", "displayName": "Inkoper Zutphen", "password": "a-long-passphrase",
+                     "role": "PURCHASER", "organisationId": 2}"""),
+            Map.entry("user 3", """
+                    {"username": "inkoper.apeldoorn", "displayName": "Inkoper jeugdhulp Apeldoorn", "role": "PURCHASER",
+                     "organisationId": 1, "active": false, "version": 0}"""));
+
+    /**
+     * operationId, request, body, then the status for each caller in {@link #CALLERS}: anonymous, admin, planner,
+     * the purchasers of Apeldoorn and Doetinchem, a probation officer, and the intakes of Hazelaar (provider 1, whose
+     * offer 1 and location 1 these are) and Kroonbeek (provider 2). Contract 3 is Midden-IJssel's, with Apeldoorn.
+     */
+    private static final String RULES = """
+            listYouthRegions    | GET /api/v1/youth-regions            |              | 401 200 200 200 200 200 200 200
+            listMunicipalities  | GET /api/v1/municipalities           |              | 401 200 200 200 200 200 200 200
+            getMunicipality     | GET /api/v1/municipalities/GM0301    |              | 401 200 200 200 200 200 200 200
+            listCareTypes       | GET /api/v1/care-types               |              | 401 200 200 200 200 200 200 200
+            listSpecialisms     | GET /api/v1/specialisms              |              | 401 200 200 200 200 200 200 200
+            listSecurityLevels  | GET /api/v1/security-levels          |              | 401 200 200 200 200 200 200 200
+            listOrganisations   | GET /api/v1/organisations            |              | 401 200 200 200 200 200 200 200
+            getOrganisation     | GET /api/v1/organisations/1          |              | 401 200 200 200 200 200 200 200
+            createOrganisation  | POST /api/v1/organisations           | organisation | 401 201 403 403 403 403 403 403
+            updateOrganisation  | PUT /api/v1/organisations/60         | organisation 60 | 401 200 403 403 403 403 403 403
+            deleteOrganisation  | DELETE /api/v1/organisations/42      |              | 401 204 403 403 403 403 403 403
+            listProviders       | GET /api/v1/providers                |              | 401 200 200 200 200 200 200 200
+            getProvider         | GET /api/v1/providers/1              |              | 401 200 200 200 200 200 200 200
+            createProvider      | POST /api/v1/providers               | provider     | 401 409 403 403 403 403 403 403
+            updateProvider      | PUT /api/v1/providers/1              | provider 1   | 401 200 403 403 403 403 403 403
+            deleteProvider      | DELETE /api/v1/providers/1           |              | 401 409 403 403 403 403 403 403
+            listLocations       | GET /api/v1/locations                |              | 401 200 200 200 200 200 200 200
+            getLocation         | GET /api/v1/locations/1              |              | 401 200 200 200 200 200 200 200
+            createLocation      | POST /api/v1/locations               | location     | 401 403 403 403 403 403 201 403
+            updateLocation      | PUT /api/v1/locations/1              | location 1   | 401 403 403 403 403 403 200 404
+            deleteLocation      | DELETE /api/v1/locations/1           |              | 401 403 403 403 403 403 409 404
+            listOffers          | GET /api/v1/offers                   |              | 401 200 200 200 200 200 200 200
+            getOffer            | GET /api/v1/offers/1                 |              | 401 200 200 200 200 200 200 200
+            createOffer         | POST /api/v1/offers                  | offer        | 401 403 403 403 403 403 201 403
+            updateOffer         | PUT /api/v1/offers/1                 | offer 1      | 401 403 403 403 403 403 200 404
+            reportCapacity      | PUT /api/v1/offers/1/capacity        | capacity 1   | 401 403 403 403 403 403 200 404
+            deleteOffer         | DELETE /api/v1/offers/1              |              | 401 403 403 403 403 403 204 404
+            listContracts       | GET /api/v1/contracts                |              | 401 200 200 200 200 200 200 200
+            getContract         | GET /api/v1/contracts/3              |              | 401 200 200 200 200 200 200 200
+            createContract      | POST /api/v1/contracts               | contract     | 401 403 403 201 403 403 403 403
+            updateContract      | PUT /api/v1/contracts/3              | contract 3   | 401 403 403 200 404 403 403 403
+            deleteContract      | DELETE /api/v1/contracts/3           |              | 401 403 403 204 404 403 403 403
+            getCurrentUser      | GET /api/v1/users/me                 |              | 401 200 200 200 200 200 200 200
+            listUsers           | GET /api/v1/users                    |              | 401 200 403 403 403 403 403 403
+            createUser          | POST /api/v1/users                   | user         | 401 201 403 403 403 403 403 403
+            getUser             | GET /api/v1/users/3                  |              | 401 200 403 403 403 403 403 403
+            updateUser          | PUT /api/v1/users/3                  | user 3       | 401 200 403 403 403 403 403 403
+            listAuditEvents     | GET /api/v1/audit-events             |              | 401 200 403 403 403 403 403 403
+            """;
+
+    private static final Set<String> OPERATION_METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    record Rule(String operationId, HttpMethod method, String path, String body, List<Integer> statuses) {
+    }
+
+    static List<Rule> rules() {
+        List<Rule> rules = new ArrayList<>();
+        for (String line : RULES.strip().split("\n")) {
+            String[] cells = Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
+            String[] request = cells[1].split(" ");
+            List<Integer> statuses = Arrays.stream(cells[3].split("\\s+")).map(Integer::valueOf).toList();
+            rules.add(new Rule(cells[0], HttpMethod.valueOf(request[0]), request[1],
+                    cells[2].isEmpty() ? null : BODIES.get(cells[2]), statuses));
+        }
+        return rules;
+    }
+
+    static Stream<Arguments> calls() {
+        return rules().stream().flatMap(rule -> CALLERS.stream().map(caller ->
+                Arguments.of(rule.operationId(), caller, rule, rule.statuses().get(CALLERS.indexOf(caller)))));
+    }
+
+    @Test
+    void everyOperationOfTheContractHasARule() throws Exception {
+        Set<String> specified = new TreeSet<>();
+        try (InputStream yaml = getClass().getResourceAsStream("/openapi.yaml")) {
+            JsonNode contract = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            contract.get("paths").forEach(path -> path.fields().forEachRemaining(operation -> {
+                if (OPERATION_METHODS.contains(operation.getKey())) {
+                    specified.add(operation.getValue().get("operationId").asText());
+                }
+            }));
+        }
+        Set<String> ruled = rules().stream().map(Rule::operationId).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(ruled).isEqualTo(specified);
+        assertThat(rules()).allSatisfy(rule -> assertThat(rule.statuses()).hasSize(CALLERS.size()));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}: {3}")
+    @MethodSource("calls")
+    void answersEachCallerAsTheRuleSaysAndAuditsEveryChange(String operationId, String caller, Rule rule,
+            int expected) throws Exception {
+        long eventsBefore = auditEvents();
+
+        MvcResult result = mvc.perform(request(rule, caller)).andReturn();
+
+        assertThat(result.getResponse().getStatus())
+                .as("%s as %s: %s", operationId, caller, result.getResponse().getContentAsString())
+                .isEqualTo(expected);
+        boolean changed = rule.method() != HttpMethod.GET && expected < 300;
+        assertThat(auditEvents() - eventsBefore).as("audit events written").isEqualTo(changed ? 1 : 0);
+        if (changed) {
+            assertThat(jdbc.queryForObject("select username from audit_event order by id desc limit 1", String.class))
+                    .isEqualTo(caller);
+        }
+    }
+
+    private MockHttpServletRequestBuilder request(Rule rule, String caller) {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(rule.method(), rule.path())
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+        if (rule.body() != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(rule.body());
+        }
+        if (!caller.equals("anonymous")) {
+            request.with(SecurityMockMvcRequestPostProcessors.httpBasic(caller, password(caller)));
+        }
+        return request;
+    }
+
+    /** The demo passwords of the README: the first part of the username, then "-demo". */
+    static String password(String username) {
+        return switch (username) {
+            case "inkoper.apeldoorn" -> "apeldoorn-demo";
+            case "inkoper.doetinchem" -> "doetinchem-demo";
+            case "jr.gelderland" -> "officer-demo";
+            case "intake.hazelaar" -> "hazelaar-demo";
+            case "intake.kroonbeek" -> "kroonbeek-demo";
+            default -> username + "-demo";
+        };
+    }
+
+    private long auditEvents() {
+        return jdbc.queryForObject("select count(*) from audit_event", Long.class);
+    }
+}

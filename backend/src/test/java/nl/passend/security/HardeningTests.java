@@ -1,0 +1,107 @@
+package nl.passend.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+import nl.passend.api.model.OrganisationTypeDto;
+import nl.passend.api.model.RoleDto;
+import nl.passend.api.model.UserInputDto;
+import nl.passend.support.Api;
+import nl.passend.support.IntegrationTest;
+
+/** What a careful user expects of a service that holds criminal-law data of minors. */
+@IntegrationTest
+@AutoConfigureObservability(tracing = false)
+class HardeningTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Api api;
+
+    @Test
+    void sendsSecurityHeaders() throws Exception {
+        MvcResult result = mvc.perform(get("/api/v1/offers")).andReturn();
+        assertThat(result.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(result.getResponse().getHeader("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(result.getResponse().getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(result.getResponse().getHeader("Cache-Control")).contains("no-store");
+        assertThat(result.getResponse().getHeader("Referrer-Policy")).isEqualTo("no-referrer");
+    }
+
+    @Test
+    void opensOnlyHealthInfoAndTheContractAndKeepsMetricsForAdmins() throws Exception {
+        assertThat(status(get("/actuator/health"))).isEqualTo(200);
+        assertThat(status(get("/actuator/info"))).isEqualTo(200);
+        assertThat(status(get("/v3/api-docs"))).isEqualTo(200);
+        assertThat(status(get("/swagger-ui/index.html"))).isEqualTo(200);
+        assertThat(status(get("/actuator/prometheus"))).isEqualTo(401);
+        assertThat(api.asPlanner().get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(api.asAdmin().get("/actuator/env").status()).isEqualTo(403);
+        assertThat(api.asAdmin().get("/actuator/beans").status()).isEqualTo(403);
+    }
+
+    @Test
+    void servesMetricsToAnAdmin() throws Exception {
+        MvcResult metrics = mvc.perform(get("/actuator/prometheus").accept(MediaType.TEXT_PLAIN)
+                .with(SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN"))).andReturn();
+        assertThat(metrics.getResponse().getStatus()).isEqualTo(200);
+        assertThat(metrics.getResponse().getContentAsString()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void refusesAnOversizedBody() {
+        String huge = "{\"name\": \"" + "x".repeat(300 * 1024) + "\", \"type\": \"POLICE\"}";
+        Api.Response response = api.asAdmin().post("/api/v1/organisations", huge);
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void slowsDownRepeatedFailedSignIns() throws Exception {
+        long organisation = api.createOrganisation(OrganisationTypeDto.REGIONAL_PURCHASING).getId();
+        String username = "throttled." + System.nanoTime();
+        Api.Response created = api.asAdmin().post("/api/v1/users",
+                new UserInputDto(username, "Planner", RoleDto.PLANNER, organisation).password("correct horse battery"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(signIn(username, "correct horse battery").getResponse().getStatus()).isEqualTo(200);
+
+        for (int attempt = 0; attempt < LoginThrottle.FREE_ATTEMPTS; attempt++) {
+            assertThat(signIn(username, "wrong guess " + attempt).getResponse().getStatus()).isEqualTo(401);
+        }
+        MvcResult refused = signIn(username, "correct horse battery");
+        assertThat(refused.getResponse().getStatus()).isEqualTo(429);
+        assertThat(refused.getResponse().getHeader(HttpHeaders.RETRY_AFTER)).matches("[1-9][0-9]*");
+        assertThat(refused.getResponse().getContentType()).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void answersWithoutCredentialsWithAProblemAndAChallenge() throws Exception {
+        MvcResult result = mvc.perform(post("/api/v1/organisations").contentType(MediaType.APPLICATION_JSON)
+                .content("{}")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(401);
+        assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+        assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+    }
+
+    private MvcResult signIn(String username, String password) throws Exception {
+        return mvc.perform(get("/api/v1/users/me")
+                .with(SecurityMockMvcRequestPostProcessors.httpBasic(username, password))).andReturn();
+    }
+
+    private int status(RequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse().getStatus();
+    }
+}
