@@ -26,17 +26,19 @@ class ArchitectureTests {
             .importPackages("nl.passend");
 
     /** Each feature package and the features it may use; every other feature is out of bounds. */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "shared", Set.of(),
-            "security", Set.of("shared"),
-            "audit", Set.of("shared", "security"),
-            "reference", Set.of("shared"),
-            "organisation", Set.of("shared", "audit", "reference"),
-            "user", Set.of("shared", "security", "audit", "organisation"),
-            "provider", Set.of("shared", "audit", "reference", "organisation"),
-            "location", Set.of("shared", "security", "audit", "reference", "provider"),
-            "offer", Set.of("shared", "security", "audit", "reference", "provider", "location"),
-            "contract", Set.of("shared", "security", "audit", "reference", "organisation", "provider"));
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("shared", Set.of()),
+            Map.entry("security", Set.of("shared")),
+            Map.entry("audit", Set.of("shared", "security")),
+            Map.entry("reference", Set.of("shared")),
+            Map.entry("organisation", Set.of("shared", "audit", "reference")),
+            Map.entry("user", Set.of("shared", "security", "audit", "organisation")),
+            Map.entry("provider", Set.of("shared", "audit", "reference", "organisation")),
+            Map.entry("location", Set.of("shared", "security", "audit", "reference", "provider")),
+            Map.entry("offer", Set.of("shared", "security", "audit", "reference", "provider", "location")),
+            Map.entry("contract", Set.of("shared", "security", "audit", "reference", "organisation", "provider")),
+            Map.entry("referral", Set.of("shared", "security", "audit", "reference")),
+            Map.entry("placement", Set.of("shared", "security", "audit", "reference", "provider", "location", "offer", "contract", "referral")));
 
     static Stream<String> features() {
         return ALLOWED.keySet().stream().sorted();

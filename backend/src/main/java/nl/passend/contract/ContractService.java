@@ -49,7 +49,7 @@ import nl.passend.shared.Violation;
 /** Registers contracts and keeps the rule that one care type for one municipality has one contract per provider a day. */
 @Service
 @Transactional
-class ContractService {
+public class ContractService {
 
     private static final Map<String, String> SORTABLE = Map.of("id", "id", "reference", "reference",
             "validFrom", "validFrom", "validUntil", "validUntil");
@@ -116,6 +116,11 @@ class ContractService {
     void delete(long id) {
         Deletion.deleteUnreferenced(contracts, findOwn(id), "Contract " + id, "placements");
         audit.record(AuditAction.DELETE, "contract", id);
+    }
+
+    /** The contract a request names in {@code field}, locked until the transaction ends (volume checks). */
+    public Contract requireLocked(String field, long id) {
+        return contracts.findByIdForUpdate(id).orElseThrow(() -> InvalidRequestException.unknown(field, "contract", id));
     }
 
     private Contract find(long id) {

@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.hibernate.annotations.Formula;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -68,6 +70,10 @@ public class Offer {
     private int externallyOccupied;
 
     private Instant reportedAt;
+
+    /** Placements made through Passend that hold a place here: proposed, accepted or started. */
+    @Formula("(select count(*) from placement p where p.offer_id = id and p.status in ('PROPOSED', 'ACCEPTED', 'STARTED'))")
+    private int activePlacements;
 
     private boolean active = true;
 
@@ -160,9 +166,14 @@ public class Offer {
         this.reportedAt = reportedAt;
     }
 
-    /** Free places are derived, never typed in: total minus places taken. */
+    /** The places Passend may fill: the total less those taken by youths placed outside Passend. */
+    public int getCapacity() {
+        return totalPlaces - externallyOccupied;
+    }
+
+    /** Free places are derived, never typed in: the capacity less the places that Passend's placements hold. */
     public int getFreePlaces() {
-        return Math.max(0, totalPlaces - externallyOccupied);
+        return Math.max(0, getCapacity() - activePlacements);
     }
 
     public boolean isActive() {

@@ -1,7 +1,17 @@
 package nl.passend.offer;
 
+import java.util.Optional;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+import jakarta.persistence.LockModeType;
 
 interface OfferRepository extends JpaRepository<Offer, Long>, JpaSpecificationExecutor<Offer> {
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from Offer o where o.id = :id")
+    Optional<Offer> findByIdForUpdate(long id);
 }

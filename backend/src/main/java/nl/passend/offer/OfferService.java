@@ -50,7 +50,7 @@ import nl.passend.shared.Violation;
 /** Registers offers and their capacity, and finds them for purchasers and planners. */
 @Service
 @Transactional
-class OfferService {
+public class OfferService {
 
     private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "careType",
             "careType.code", "securityLevel", "securityLevel", "totalPlaces", "totalPlaces", "reportedAt", "reportedAt");
@@ -133,6 +133,14 @@ class OfferService {
     void delete(long id) {
         Deletion.deleteUnreferenced(offers, findOwn(id), "Offer " + id, "placements");
         audit.record(AuditAction.DELETE, "offer", id);
+    }
+
+    /**
+     * The offer a request names in {@code field}, locked until the transaction ends, so that checks of its free
+     * places cannot race with another placement there.
+     */
+    public Offer requireLocked(String field, long id) {
+        return offers.findByIdForUpdate(id).orElseThrow(() -> InvalidRequestException.unknown(field, "offer", id));
     }
 
     private OfferDto saved(Offer offer) {
@@ -226,8 +234,9 @@ class OfferService {
                         filter.municipality()),
                 filter.specialisms() == null ? null : hasAllSpecialisms(filter.specialisms()),
                 filter.hasFreePlaces() == null ? null : (root, query, cb) -> {
-                    // Free places = total - taken; see Offer#getFreePlaces.
-                    var free = cb.diff(root.get(Offer_.totalPlaces), root.get(Offer_.externallyOccupied));
+                    // Free places as Offer#getFreePlaces derives them.
+                    var free = cb.diff(cb.diff(root.get(Offer_.totalPlaces), root.get(Offer_.externallyOccupied)),
+                            root.get(Offer_.activePlacements));
                     return filter.hasFreePlaces() ? cb.gt(free, 0) : cb.le(free, 0);
                 },
                 filter.providerId() == null ? null : (root, query, cb) -> cb.equal(

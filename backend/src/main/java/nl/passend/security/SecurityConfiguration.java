@@ -132,6 +132,18 @@ class SecurityConfiguration {
                 .requestMatchers(PUT, "/api/v1/contracts/*").hasRole(Role.PURCHASER.name())
                 .requestMatchers(DELETE, "/api/v1/contracts/*").hasRole(Role.PURCHASER.name())
 
+                // Personal data: referrals for their own organisation's officers; placements also for the intake
+                // of the offer; planners propose places without seeing a youth.
+                .requestMatchers(GET, "/api/v1/referrals", "/api/v1/referrals/*", "/api/v1/referrals/*/history")
+                .hasRole(Role.PROBATION_OFFICER.name())
+                .requestMatchers(POST, "/api/v1/referrals", "/api/v1/referrals/*/withdrawal",
+                        "/api/v1/referrals/*/cancellation").hasRole(Role.PROBATION_OFFICER.name())
+                .requestMatchers(GET, "/api/v1/placements", "/api/v1/placements/*")
+                .hasAnyRole(Role.PROVIDER_INTAKE.name(), Role.PROBATION_OFFICER.name())
+                .requestMatchers(POST, "/api/v1/placements").hasRole(Role.PLANNER.name())
+                .requestMatchers(POST, "/api/v1/placements/*/acceptance", "/api/v1/placements/*/decline",
+                        "/api/v1/placements/*/start", "/api/v1/placements/*/end").hasRole(Role.PROVIDER_INTAKE.name())
+
                 // Users and the audit trail: admins only.
                 .requestMatchers(GET, "/api/v1/users", "/api/v1/users/*", "/api/v1/audit-events").hasRole(admin)
                 .requestMatchers(POST, "/api/v1/users").hasRole(admin)

@@ -153,10 +153,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
-        if (NestedExceptionUtils.getRootCause(ex) instanceof PayloadTooLargeException tooLarge) {
+        Throwable root = NestedExceptionUtils.getRootCause(ex);
+        if (root instanceof PayloadTooLargeException tooLarge) {
             return payloadTooLarge(tooLarge);
         }
-        if (cause instanceof JsonParseException parse) {
+        // A syntax error deep inside the body reaches us wrapped in a mapping error with the path it was at.
+        if (root instanceof JsonParseException parse) {
             return invalid("The body is not well-formed JSON.", List.of(new Violation("body",
                     "malformed JSON at line " + parse.getLocation().getLineNr() + ", column "
                             + parse.getLocation().getColumnNr())));

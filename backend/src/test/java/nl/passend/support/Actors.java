@@ -15,6 +15,8 @@ public class Actors {
 
     private final JdbcTemplate jdbc;
     private Long region;
+    private Long probationOffice;
+    private Long otherProbationOffice;
 
     Actors(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -37,8 +39,19 @@ public class Actors {
         return new Actor("test.purchaser." + municipalityCode, Role.PURCHASER, municipality(municipalityCode));
     }
 
-    public Actor probationOfficer() {
-        return new Actor("test.officer", Role.PROBATION_OFFICER, organisation("YOUTH_PROBATION"));
+    public synchronized Actor probationOfficer() {
+        if (probationOffice == null) {
+            probationOffice = organisation("YOUTH_PROBATION");
+        }
+        return new Actor("test.officer", Role.PROBATION_OFFICER, probationOffice);
+    }
+
+    /** A probation officer of another office, who may not see the first one's referrals. */
+    public synchronized Actor otherProbationOfficer() {
+        if (otherProbationOffice == null) {
+            otherProbationOffice = organisation("CHILD_PROTECTION_BOARD");
+        }
+        return new Actor("test.other-officer", Role.PROBATION_OFFICER, otherProbationOffice);
     }
 
     private synchronized long region() {

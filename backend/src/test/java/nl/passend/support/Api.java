@@ -87,6 +87,14 @@ public class Api {
         return as(actors.purchaser(municipalityCode));
     }
 
+    public Api asOfficer() {
+        return as(actors.probationOfficer());
+    }
+
+    public Api asOtherOfficer() {
+        return as(actors.otherProbationOfficer());
+    }
+
     /** A response: its status, its content type and its body as JSON. */
     public record Response(int status, String contentType, JsonNode body) {
 
@@ -106,6 +114,12 @@ public class Api {
 
     public Response post(String uri, Object body) {
         return call(MockMvcRequestBuilders.post(uri).contentType(MediaType.APPLICATION_JSON).content(text(body)));
+    }
+
+    /** Posts with one extra header, such as an {@code Idempotency-Key}. */
+    public Response post(String uri, Object body, String header, String value) {
+        return call(MockMvcRequestBuilders.post(uri).header(header, value).contentType(MediaType.APPLICATION_JSON)
+                .content(text(body)));
     }
 
     public Response put(String uri, Object body) {
@@ -156,6 +170,16 @@ public class Api {
         long providerId = admin.get("/api/v1/locations/" + input.getLocationId()).body().get("providerId").asLong();
         long organisationId = admin.get("/api/v1/providers/" + providerId).body().get("organisationId").asLong();
         return created(as(actors.intake(organisationId)).post("/api/v1/offers", input), OfferDto.class);
+    }
+
+    /** The journey's youth: 16, from Zutphen, needing residential care with treatment, at least semi-secure, LVB. */
+    public static String referral(String pseudonym) {
+        return """
+                {"youth": {"pseudonym": "%s", "birthDate": "%s", "gender": "MALE", "homeMunicipality": "GM0301"},
+                 "legalFramework": "SCHORSING_VOORLOPIGE_HECHTENIS", "careType": "43", "minSecurityLevel": "SEMI_SECURE",
+                 "requiredSpecialisms": ["LVB"], "urgency": "HIGH", "requestedStart": "%s", "expectedDurationDays": 182,
+                 "excludedMunicipalities": ["GM0150"], "contextNote": "Suspected of a violent robbery in Deventer."}
+                """.formatted(pseudonym, LocalDate.now().minusYears(16).minusMonths(3), LocalDate.now().plusDays(1));
     }
 
     public static ContractInputDto contract(long providerId, String lead, Set<String> municipalities, String careType,

@@ -7,12 +7,13 @@ import java.util.Map;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Counts the rows of every registry table, to show that a refused request changed nothing. */
+/** Counts the rows of every registry and referral table, to show that a refused request changed nothing. */
 @TestComponent
 public class TableCounts {
 
     private static final List<String> TABLES = List.of("organisation", "provider", "location", "offer",
-            "offer_gender", "offer_specialism", "contract", "contract_municipality", "contract_care_type");
+            "offer_gender", "offer_specialism", "contract", "contract_municipality", "contract_care_type", "youth",
+            "referral", "referral_specialism", "referral_excluded_municipality", "referral_status_change", "placement");
 
     private final JdbcTemplate jdbc;
 

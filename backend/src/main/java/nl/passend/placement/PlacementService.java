@@ -1,0 +1,235 @@
+package nl.passend.placement;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.passend.api.model.PlacementDeclineDto;
+import nl.passend.api.model.PlacementDto;
+import nl.passend.api.model.PlacementEndDto;
+import nl.passend.api.model.PlacementInputDto;
+import nl.passend.api.model.PlacementPageDto;
+import nl.passend.api.model.PlacementStartDto;
+import nl.passend.api.model.PlacementStatusDto;
+import nl.passend.api.model.VersionOnlyDto;
+import nl.passend.audit.AuditAction;
+import nl.passend.audit.AuditTrail;
+import nl.passend.contract.Contract;
+import nl.passend.contract.ContractService;
+import nl.passend.offer.Offer;
+import nl.passend.offer.OfferService;
+import nl.passend.referral.Referral;
+import nl.passend.referral.ReferralClosed;
+import nl.passend.referral.ReferralService;
+import nl.passend.referral.ReferralStatus;
+import nl.passend.security.Actor;
+import nl.passend.security.CurrentActor;
+import nl.passend.security.Role;
+import nl.passend.shared.ConflictException;
+import nl.passend.shared.InvalidRequestException;
+import nl.passend.shared.NotFoundException;
+import nl.passend.shared.Paging;
+import nl.passend.shared.StaleVersionException;
+
+/**
+ * The life of a placement, with the rule that no place is given twice: the offer and the contract are locked while
+ * their room is counted, so that of concurrent requests for the last place exactly one succeeds. Reads write audit
+ * events (youth data), so no method here runs in a read-only transaction.
+ */
+@Service
+@Transactional
+class PlacementService {
+
+    private final PlacementRepository placements;
+    private final ReferralService referrals;
+    private final OfferService offers;
+    private final ContractService contracts;
+    private final CurrentActor currentActor;
+    private final AuditTrail audit;
+    private final PlacementMapper mapper;
+    private final Clock clock;
+
+    PlacementService(PlacementRepository placements, ReferralService referrals, OfferService offers,
+            ContractService contracts, CurrentActor currentActor, AuditTrail audit, PlacementMapper mapper,
+            Clock clock) {
+        this.placements = placements;
+        this.referrals = referrals;
+        this.offers = offers;
+        this.contracts = contracts;
+        this.currentActor = currentActor;
+        this.audit = audit;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    PlacementDto propose(PlacementInputDto input) {
+        Referral referral = referrals.requireLocked("referralId", input.getReferralId());
+        if (referral.getStatus() != ReferralStatus.OPEN) {
+            throw new ConflictException("Referral " + referral.getId() + " is " + referral.getStatus()
+                    + "; a place can be proposed only for an OPEN referral.");
+        }
+        // Always the offer before the contract, so that two placements never wait for each other's lock.
+        Offer offer = offers.requireLocked("offerId", input.getOfferId());
+        Contract contract = contracts.requireLocked("contractId", input.getContractId());
+        List<String> misfits = Eligibility.misfits(referral, offer, contract);
+        if (!misfits.isEmpty()) {
+            throw new ConflictException("Offer " + offer.getId() + " under contract " + contract.getReference()
+                    + " does not fit referral " + referral.getId() + ": " + String.join("; ", misfits) + ".");
+        }
+        requireRoom(offer, contract, PlacementStatus.HOLDING_A_PLACE);
+
+        Placement placement = placements.saveAndFlush(
+                new Placement(referral, offer, contract, clock.instant(), currentActor.get().username()));
+        referrals.advance(referral, ReferralStatus.PROPOSED, "place proposed at offer " + offer.getId());
+        audit.record(AuditAction.CREATE, "placement", placement.getId());
+        return mapper.toDto(placement, false);
+    }
+
+    PlacementDto accept(long id, VersionOnlyDto request) {
+        Placement placement = findAnswerable(id, request.getVersion(), PlacementStatus.PROPOSED, "accepted");
+        Offer offer = offers.requireLocked("offerId", placement.getOffer().getId());
+        Contract contract = contracts.requireLocked("contractId", placement.getContract().getId());
+        // The place this proposal holds must still be there among the places the provider has committed.
+        requireRoom(offer, contract, PlacementStatus.COMMITTED);
+        placement.accept(clock.instant());
+        referrals.advance(placement.getReferral(), ReferralStatus.ACCEPTED, "accepted by the provider");
+        return saved(placement);
+    }
+
+    PlacementDto decline(long id, PlacementDeclineDto request) {
+        Placement placement = findAnswerable(id, request.getVersion(), PlacementStatus.PROPOSED, "declined");
+        DeclineReason reason = DeclineReason.valueOf(request.getReason().name());
+        if (reason == DeclineReason.OTHER && (request.getNote() == null || request.getNote().isBlank())) {
+            throw new InvalidRequestException("note", "must say why when the reason is OTHER");
+        }
+        placement.decline(clock.instant(), reason, request.getNote());
+        referrals.advance(placement.getReferral(), ReferralStatus.OPEN, "declined by the provider: " + reason);
+        return saved(placement);
+    }
+
+    PlacementDto start(long id, PlacementStartDto request) {
+        Placement placement = findAnswerable(id, request.getVersion(), PlacementStatus.ACCEPTED, "started");
+        if (request.getStartedOn().isAfter(LocalDate.now(clock))) {
+            throw new InvalidRequestException("startedOn", "must not be in the future");
+        }
+        placement.start(request.getStartedOn());
+        referrals.advance(placement.getReferral(), ReferralStatus.IN_CARE, "care started");
+        return saved(placement);
+    }
+
+    PlacementDto end(long id, PlacementEndDto request) {
+        Placement placement = findAnswerable(id, request.getVersion(), PlacementStatus.STARTED, "ended");
+        if (request.getEndedOn().isBefore(placement.getStartedOn())) {
+            throw new InvalidRequestException("endedOn", "must not be before the start (" + placement.getStartedOn() + ")");
+        }
+        if (request.getEndedOn().isAfter(LocalDate.now(clock))) {
+            throw new InvalidRequestException("endedOn", "must not be in the future");
+        }
+        placement.end(request.getEndedOn(), request.getReason().getValue());
+        referrals.advance(placement.getReferral(), ReferralStatus.COMPLETED,
+                "care ended, iJw JZ588 reason " + request.getReason().getValue());
+        return saved(placement);
+    }
+
+    PlacementPageDto list(@Nullable PlacementStatusDto status, int page, int size) {
+        Actor actor = currentActor.get();
+        Specification<Placement> where = Specification.allOf(visibleTo(actor),
+                status == null ? null : (root, query, cb) ->
+                        cb.equal(root.get(Placement_.status), PlacementStatus.valueOf(status.name())));
+        Page<Placement> found = placements.findAll(where,
+                PageRequest.of(page, size, Sort.by(Sort.Order.desc("proposedAt"), Sort.Order.desc("id"))));
+        List<PlacementDto> content = new ArrayList<>();
+        for (Placement placement : found) {
+            audit.record(AuditAction.READ, "placement", placement.getId());
+            content.add(mapper.toDto(placement, showsContextNote(placement, actor)));
+        }
+        return new PlacementPageDto(content, Paging.metadata(found));
+    }
+
+    PlacementDto get(long id) {
+        Actor actor = currentActor.get();
+        Placement placement = findVisible(id, actor);
+        audit.record(AuditAction.READ, "placement", id);
+        return mapper.toDto(placement, showsContextNote(placement, actor));
+    }
+
+    /** A withdrawn or cancelled referral takes its open proposals and accepted places with it. */
+    @EventListener
+    void referralClosed(ReferralClosed closed) {
+        for (Placement placement : placements.findByReferral_IdAndStatusIn(closed.referralId(),
+                EnumSet.of(PlacementStatus.PROPOSED, PlacementStatus.ACCEPTED))) {
+            placement.withdraw();
+            audit.record(AuditAction.UPDATE, "placement", placement.getId());
+        }
+    }
+
+    private void requireRoom(Offer offer, Contract contract, Set<PlacementStatus> counted) {
+        long taken = placements.countByOffer_IdAndStatusIn(offer.getId(), counted);
+        if (taken >= offer.getCapacity()) {
+            throw new ConflictException("Offer " + offer.getId() + " has no free place: " + offer.getCapacity()
+                    + " place(s) for Passend, " + taken + " taken.");
+        }
+        if (contract.getVolumeCeiling() != null) {
+            long underContract = placements.countByContract_IdAndStatusIn(contract.getId(), counted);
+            if (underContract >= contract.getVolumeCeiling()) {
+                throw new ConflictException("Contract " + contract.getReference() + " has reached its volume ceiling of "
+                        + contract.getVolumeCeiling() + " placements at once.");
+            }
+        }
+    }
+
+    /** A placement the current intake may answer: at one of its own offers, in the status the step needs. */
+    private Placement findAnswerable(long id, long version, PlacementStatus required, String step) {
+        Actor actor = currentActor.get();
+        Placement placement = findVisible(id, actor);
+        StaleVersionException.requireCurrent("placement", id, placement.getVersion(), version);
+        if (placement.getStatus() != required) {
+            throw new ConflictException("Placement " + id + " is " + placement.getStatus() + "; only a " + required
+                    + " placement can be " + step + ".");
+        }
+        return placement;
+    }
+
+    private Placement findVisible(long id, Actor actor) {
+        return placements.findById(id).filter(placement -> isVisibleTo(placement, actor))
+                .orElseThrow(() -> new NotFoundException("placement", id));
+    }
+
+    private PlacementDto saved(Placement placement) {
+        PlacementDto dto = mapper.toDto(placements.saveAndFlush(placement),
+                showsContextNote(placement, currentActor.get()));
+        audit.record(AuditAction.UPDATE, "placement", placement.getId());
+        return dto;
+    }
+
+    private static boolean isVisibleTo(Placement placement, Actor actor) {
+        return actor.is(Role.PROVIDER_INTAKE)
+                ? actor.belongsTo(placement.getOffer().getLocation().getProvider().getOrganisationId())
+                : actor.is(Role.PROBATION_OFFICER) && actor.belongsTo(placement.getReferral().getOrganisationId());
+    }
+
+    private static Specification<Placement> visibleTo(Actor actor) {
+        return (root, query, cb) -> actor.is(Role.PROVIDER_INTAKE)
+                ? cb.equal(root.get(Placement_.offer).get("location").get("provider").get("organisation").get("id"),
+                        actor.organisationId())
+                : cb.equal(root.get(Placement_.referral).get("organisationId"), actor.organisationId());
+    }
+
+    /** The referring organisation knows the note; a provider reads it once it has accepted the youth. */
+    private static boolean showsContextNote(Placement placement, Actor actor) {
+        return actor.is(Role.PROBATION_OFFICER) || PlacementStatus.COMMITTED.contains(placement.getStatus())
+                || placement.getStatus() == PlacementStatus.ENDED;
+    }
+}

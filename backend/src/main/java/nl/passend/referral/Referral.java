@@ -1,0 +1,207 @@
+package nl.passend.referral;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+
+import nl.passend.reference.CareType;
+import nl.passend.reference.Municipality;
+import nl.passend.reference.SecurityLevel;
+import nl.passend.reference.Specialism;
+
+/** A request of a justice partner for forensic care for a youth, with what the youth needs and may not have. */
+@Entity
+public class Referral {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "youth_id")
+    private Youth youth;
+
+    /** The referring organisation: only its probation officers see the referral. */
+    private long organisationId;
+
+    private String referringOfficer;
+
+    @Enumerated(EnumType.STRING)
+    private LegalFramework legalFramework;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "care_type_code")
+    private CareType careType;
+
+    private SecurityLevel minSecurityLevel;
+
+    @ManyToMany(fetch = FetchType.EAGER)
+    @JoinTable(name = "referral_specialism", joinColumns = @JoinColumn(name = "referral_id"),
+            inverseJoinColumns = @JoinColumn(name = "specialism_code"))
+    private Set<Specialism> requiredSpecialisms = new LinkedHashSet<>();
+
+    @Enumerated(EnumType.STRING)
+    private Urgency urgency;
+
+    private LocalDate requestedStart;
+
+    private int expectedDurationDays;
+
+    @ManyToMany(fetch = FetchType.EAGER)
+    @JoinTable(name = "referral_excluded_municipality", joinColumns = @JoinColumn(name = "referral_id"),
+            inverseJoinColumns = @JoinColumn(name = "municipality_code"))
+    private Set<Municipality> excludedMunicipalities = new LinkedHashSet<>();
+
+    private String coDefendantGroup;
+
+    /** Need-to-know: a provider sees it only once it has accepted the youth. */
+    private String contextNote;
+
+    @Enumerated(EnumType.STRING)
+    private ReferralStatus status;
+
+    private Instant createdAt;
+
+    private String idempotencyKey;
+
+    /** A hash of the request that created it, to tell a retry from another request with the same key. */
+    private String requestHash;
+
+    @OneToMany(mappedBy = "referral", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    private List<ReferralStatusChange> history = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Referral() {
+    }
+
+    Referral(Youth youth, long organisationId, String referringOfficer, Instant createdAt) {
+        this.youth = youth;
+        this.organisationId = organisationId;
+        this.referringOfficer = referringOfficer;
+        this.createdAt = createdAt;
+    }
+
+    void describeNeeds(LegalFramework legalFramework, CareType careType, SecurityLevel minSecurityLevel,
+            Set<Specialism> requiredSpecialisms, Urgency urgency, LocalDate requestedStart, int expectedDurationDays,
+            Set<Municipality> excludedMunicipalities, String coDefendantGroup, String contextNote) {
+        this.legalFramework = legalFramework;
+        this.careType = careType;
+        this.minSecurityLevel = minSecurityLevel;
+        this.requiredSpecialisms.addAll(requiredSpecialisms);
+        this.urgency = urgency;
+        this.requestedStart = requestedStart;
+        this.expectedDurationDays = expectedDurationDays;
+        this.excludedMunicipalities.addAll(excludedMunicipalities);
+        this.coDefendantGroup = coDefendantGroup;
+        this.contextNote = contextNote;
+    }
+
+    void rememberRequest(String idempotencyKey, String requestHash) {
+        this.idempotencyKey = idempotencyKey;
+        this.requestHash = requestHash;
+    }
+
+    /** Moves to a status and records the step in the history. */
+    void moveTo(ReferralStatus next, Instant at, String by, String reason) {
+        status = next;
+        history.add(new ReferralStatusChange(this, next, at, by, reason));
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Youth getYouth() {
+        return youth;
+    }
+
+    public long getOrganisationId() {
+        return organisationId;
+    }
+
+    public String getReferringOfficer() {
+        return referringOfficer;
+    }
+
+    public LegalFramework getLegalFramework() {
+        return legalFramework;
+    }
+
+    public CareType getCareType() {
+        return careType;
+    }
+
+    public SecurityLevel getMinSecurityLevel() {
+        return minSecurityLevel;
+    }
+
+    public Set<Specialism> getRequiredSpecialisms() {
+        return requiredSpecialisms;
+    }
+
+    public Urgency getUrgency() {
+        return urgency;
+    }
+
+    public LocalDate getRequestedStart() {
+        return requestedStart;
+    }
+
+    public int getExpectedDurationDays() {
+        return expectedDurationDays;
+    }
+
+    public Set<Municipality> getExcludedMunicipalities() {
+        return excludedMunicipalities;
+    }
+
+    public String getCoDefendantGroup() {
+        return coDefendantGroup;
+    }
+
+    public String getContextNote() {
+        return contextNote;
+    }
+
+    public ReferralStatus getStatus() {
+        return status;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    String getRequestHash() {
+        return requestHash;
+    }
+
+    List<ReferralStatusChange> getHistory() {
+        return history;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,240 @@
+package nl.passend.referral;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import nl.passend.api.model.ReferralClosingDto;
+import nl.passend.api.model.ReferralDto;
+import nl.passend.api.model.ReferralInputDto;
+import nl.passend.api.model.ReferralPageDto;
+import nl.passend.api.model.ReferralStatusChangeDto;
+import nl.passend.api.model.ReferralStatusDto;
+import nl.passend.api.model.UrgencyDto;
+import nl.passend.api.model.YouthInputDto;
+import nl.passend.audit.AuditAction;
+import nl.passend.audit.AuditTrail;
+import nl.passend.reference.Gender;
+import nl.passend.reference.ReferenceDataService;
+import nl.passend.reference.SecurityLevel;
+import nl.passend.security.Actor;
+import nl.passend.security.CurrentActor;
+import nl.passend.shared.ConflictException;
+import nl.passend.shared.InvalidRequestException;
+import nl.passend.shared.NotFoundException;
+import nl.passend.shared.Paging;
+import nl.passend.shared.StaleVersionException;
+import nl.passend.shared.Violation;
+
+/**
+ * Referrals as their probation officers see them: only their own organisation's, every read and change audited.
+ * Reads write audit events, so no method here runs in a read-only transaction.
+ */
+@Service
+@Transactional
+public class ReferralService {
+
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "createdAt", "createdAt",
+            "requestedStart", "requestedStart", "urgency", "urgency");
+    /** Forensic youth care serves youths from 12, and under adolescent criminal law up to 23; a margin either side. */
+    private static final int YOUNGEST = 10;
+    private static final int OLDEST = 27;
+    private static final int MOST_DAYS_AHEAD = 365;
+
+    private final ReferralRepository referrals;
+    private final YouthRepository youths;
+    private final ReferenceDataService referenceData;
+    private final CurrentActor currentActor;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final ReferralMapper mapper;
+    private final ObjectMapper json;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ReferralService(ReferralRepository referrals, YouthRepository youths, ReferenceDataService referenceData,
+            CurrentActor currentActor, AuditTrail audit, ApplicationEventPublisher events, ReferralMapper mapper,
+            ObjectMapper json, TransactionTemplate transactions, Clock clock) {
+        this.referrals = referrals;
+        this.youths = youths;
+        this.referenceData = referenceData;
+        this.currentActor = currentActor;
+        this.audit = audit;
+        this.events = events;
+        this.mapper = mapper;
+        this.json = json;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Refers a youth. With an idempotency key, a retry of the same request answers the referral the first one made,
+     * and the same key with another request is refused. Each attempt runs in a transaction of its own, so that a
+     * second attempt can follow one that lost a race on the unique key.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    ReferralDto create(ReferralInputDto input, @Nullable String idempotencyKey) {
+        String hash = hash(input);
+        try {
+            return transactions.execute(status -> createOrReplay(input, idempotencyKey, hash));
+        } catch (DataIntegrityViolationException race) {
+            // A concurrent request committed the same key or the same new youth first: this one is now a retry.
+            return transactions.execute(status -> createOrReplay(input, idempotencyKey, hash));
+        }
+    }
+
+    ReferralPageDto list(@Nullable ReferralStatusDto status, @Nullable UrgencyDto urgency, int page, int size,
+            List<String> sort) {
+        long organisation = currentActor.get().organisationId();
+        Specification<Referral> where = Specification.allOf(
+                (root, query, cb) -> cb.equal(root.get(Referral_.organisationId), organisation),
+                status == null ? null : (root, query, cb) ->
+                        cb.equal(root.get(Referral_.status), ReferralStatus.valueOf(status.name())),
+                urgency == null ? null : (root, query, cb) ->
+                        cb.equal(root.get(Referral_.urgency), Urgency.valueOf(urgency.name())));
+        Page<Referral> found = referrals.findAll(where, Paging.pageable(page, size, sort, SORTABLE));
+        found.forEach(referral -> audit.record(AuditAction.READ, "referral", referral.getId()));
+        return mapper.toPageDto(found);
+    }
+
+    ReferralDto get(long id) {
+        Referral referral = findOwn(id);
+        audit.record(AuditAction.READ, "referral", id);
+        return mapper.toDto(referral);
+    }
+
+    List<ReferralStatusChangeDto> history(long id) {
+        Referral referral = findOwn(id);
+        audit.record(AuditAction.READ, "referral", id);
+        return mapper.toHistoryDtos(referral.getHistory());
+    }
+
+    /** Withdraws or cancels a referral before care starts; its open proposals end with it. */
+    ReferralDto close(long id, ReferralClosingDto closing, ReferralStatus closed) {
+        Referral referral = findOwn(id);
+        StaleVersionException.requireCurrent("referral", id, referral.getVersion(), closing.getVersion());
+        if (!ReferralStatus.CLOSABLE.contains(referral.getStatus())) {
+            throw new ConflictException("Referral " + id + " is " + referral.getStatus()
+                    + "; only a referral that is OPEN, PROPOSED or ACCEPTED can be " + closed + ".");
+        }
+        advance(referral, closed, closing.getReason().strip());
+        events.publishEvent(new ReferralClosed(id, closed, closing.getReason().strip()));
+        audit.record(AuditAction.UPDATE, "referral", id);
+        return mapper.toDto(referrals.saveAndFlush(referral));
+    }
+
+    /** The referral a request names in {@code field}, locked until the transaction ends. */
+    public Referral requireLocked(String field, long id) {
+        return referrals.findByIdForUpdate(id)
+                .orElseThrow(() -> InvalidRequestException.unknown(field, "referral", id));
+    }
+
+    /** Moves a referral to the status its placement reached, as the current actor. */
+    public void advance(Referral referral, ReferralStatus next, String reason) {
+        referral.moveTo(next, clock.instant(), currentActor.get().username(), reason);
+    }
+
+    private ReferralDto createOrReplay(ReferralInputDto input, @Nullable String idempotencyKey, String hash) {
+        Actor actor = currentActor.get();
+        if (idempotencyKey != null) {
+            var earlier = referrals.findByOrganisationIdAndIdempotencyKey(actor.organisationId(), idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!hash.equals(earlier.get().getRequestHash())) {
+                    throw new ConflictException("The Idempotency-Key '" + idempotencyKey
+                            + "' was used before for another request; use a new key for a new referral.");
+                }
+                audit.record(AuditAction.READ, "referral", earlier.get().getId());
+                return mapper.toDto(earlier.get());
+            }
+        }
+        validate(input);
+        YouthInputDto given = input.getYouth();
+        Youth youth = youths.findByOrganisationIdAndPseudonym(actor.organisationId(), given.getPseudonym())
+                .orElseGet(() -> new Youth(actor.organisationId(), given.getPseudonym()));
+        youth.describe(given.getBirthDate(), Gender.valueOf(given.getGender().name()),
+                referenceData.requireMunicipality("youth.homeMunicipality", given.getHomeMunicipality()));
+        youths.save(youth);
+
+        Referral referral = new Referral(youth, actor.organisationId(), actor.username(), clock.instant());
+        referral.describeNeeds(LegalFramework.valueOf(input.getLegalFramework().name()),
+                referenceData.requireCareType("careType", input.getCareType()),
+                SecurityLevel.valueOf(input.getMinSecurityLevel().name()),
+                referenceData.requireSpecialisms("requiredSpecialisms", orEmpty(input.getRequiredSpecialisms())),
+                Urgency.valueOf(input.getUrgency().name()), input.getRequestedStart(), input.getExpectedDurationDays(),
+                referenceData.requireMunicipalities("excludedMunicipalities",
+                        orEmpty(input.getExcludedMunicipalities())),
+                input.getCoDefendantGroup(), input.getContextNote());
+        referral.rememberRequest(idempotencyKey, hash);
+        referral.moveTo(ReferralStatus.OPEN, clock.instant(), actor.username(), "referred");
+        Referral saved = referrals.saveAndFlush(referral);
+        audit.record(AuditAction.CREATE, "referral", saved.getId());
+        return mapper.toDto(saved);
+    }
+
+    private void validate(ReferralInputDto input) {
+        List<Violation> violations = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate birthDate = input.getYouth().getBirthDate();
+        if (!birthDate.isBefore(today)) {
+            violations.add(new Violation("youth.birthDate", "must be in the past"));
+        } else {
+            int age = Period.between(birthDate, input.getRequestedStart()).getYears();
+            if (age < YOUNGEST || age > OLDEST) {
+                violations.add(new Violation("youth.birthDate", "makes the youth " + age
+                        + " on the requested start; forensic youth care takes youths of " + YOUNGEST + " to " + OLDEST));
+            }
+        }
+        if (input.getRequestedStart().isAfter(today.plusDays(MOST_DAYS_AHEAD))) {
+            violations.add(new Violation("requestedStart", "must be within " + MOST_DAYS_AHEAD + " days from today"));
+        }
+        if (input.getExcludedMunicipalities() != null
+                && input.getExcludedMunicipalities().contains(input.getYouth().getHomeMunicipality())) {
+            violations.add(new Violation("excludedMunicipalities",
+                    "excludes the youth's home municipality; then there is no return home to prepare"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+    }
+
+    private Referral findOwn(long id) {
+        return referrals.findById(id)
+                .filter(referral -> currentActor.get().belongsTo(referral.getOrganisationId()))
+                .orElseThrow(() -> new NotFoundException("referral", id));
+    }
+
+    private String hash(ReferralInputDto input) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(input).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> Set<T> orEmpty(@Nullable Set<T> values) {
+        return values == null ? Set.of() : values;
+    }
+}

@@ -1,0 +1,8 @@
+package nl.passend.referral;
+
+/** How soon a youth needs a place. */
+public enum Urgency {
+    CRISIS,
+    HIGH,
+    NORMAL
+}
