@@ -1,10 +1,12 @@
 package nl.passend.placement;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
 
 interface PlacementRepository extends JpaRepository<Placement, Long>, JpaSpecificationExecutor<Placement> {
 
@@ -13,4 +15,12 @@ interface PlacementRepository extends JpaRepository<Placement, Long>, JpaSpecifi
     long countByContract_IdAndStatusIn(long contractId, Collection<PlacementStatus> statuses);
 
     List<Placement> findByReferral_IdAndStatusIn(long referralId, Collection<PlacementStatus> statuses);
+
+    /** Started placements that end by the date and have no aftercare plan yet, soonest first. */
+    @Query("""
+            select p from Placement p
+            where p.status = nl.passend.placement.PlacementStatus.STARTED and p.expectedEnd <= :endingBy
+              and not exists (select a from AftercarePlan a where a.placement = p)
+            order by p.expectedEnd, p.id""")
+    List<Placement> findStartedEndingByWithoutAftercarePlan(LocalDate endingBy);
 }

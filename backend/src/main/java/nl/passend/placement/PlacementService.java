@@ -94,7 +94,8 @@ class PlacementService {
                 new Placement(referral, offer, contract, clock.instant(), currentActor.get().username()));
         referrals.advance(referral, ReferralStatus.PROPOSED, "place proposed at offer " + offer.getId());
         audit.record(AuditAction.CREATE, "placement", placement.getId());
-        return mapper.toDto(placement, false);
+        // Planners see aggregates and ids, never what is known of a youth.
+        return mapper.toDto(placement, false).needs(null);
     }
 
     PlacementDto accept(long id, VersionOnlyDto request) {
@@ -202,7 +203,7 @@ class PlacementService {
         return placement;
     }
 
-    private Placement findVisible(long id, Actor actor) {
+    Placement findVisible(long id, Actor actor) {
         return placements.findById(id).filter(placement -> isVisibleTo(placement, actor))
                 .orElseThrow(() -> new NotFoundException("placement", id));
     }
@@ -214,7 +215,8 @@ class PlacementService {
         return dto;
     }
 
-    private static boolean isVisibleTo(Placement placement, Actor actor) {
+    /** The intake of the offer's provider and the officers of the referring organisation see a placement. */
+    static boolean isVisibleTo(Placement placement, Actor actor) {
         return actor.is(Role.PROVIDER_INTAKE)
                 ? actor.belongsTo(placement.getOffer().getLocation().getProvider().getOrganisationId())
                 : actor.is(Role.PROBATION_OFFICER) && actor.belongsTo(placement.getReferral().getOrganisationId());

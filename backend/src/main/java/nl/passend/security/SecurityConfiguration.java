@@ -143,6 +143,10 @@ class SecurityConfiguration {
                 .requestMatchers(POST, "/api/v1/placements").hasRole(Role.PLANNER.name())
                 .requestMatchers(POST, "/api/v1/placements/*/acceptance", "/api/v1/placements/*/decline",
                         "/api/v1/placements/*/start", "/api/v1/placements/*/end").hasRole(Role.PROVIDER_INTAKE.name())
+                .requestMatchers(GET, "/api/v1/placements/*/aftercare-plan", "/api/v1/aftercare/due",
+                        "/api/v1/aftercare/overdue-tasks")
+                .hasAnyRole(Role.PROVIDER_INTAKE.name(), Role.PROBATION_OFFICER.name())
+                .requestMatchers(PUT, "/api/v1/placements/*/aftercare-plan").hasRole(Role.PROBATION_OFFICER.name())
 
                 // Users and the audit trail: admins only.
                 .requestMatchers(GET, "/api/v1/users", "/api/v1/users/*", "/api/v1/audit-events").hasRole(admin)

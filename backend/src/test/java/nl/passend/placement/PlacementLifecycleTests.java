@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +15,8 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,6 +29,7 @@ import nl.passend.api.model.ProviderDto;
 import nl.passend.api.model.SecurityLevelDto;
 import nl.passend.support.Api;
 import nl.passend.support.IntegrationTest;
+import nl.passend.support.TableCounts;
 
 /** The probation officer's and the provider's daily work, through the API as the people who do it. */
 @IntegrationTest
@@ -38,6 +42,9 @@ class PlacementLifecycleTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TableCounts tables;
 
     Api officer;
     Api planner;
@@ -63,7 +70,9 @@ class PlacementLifecycleTests {
     void takesAReferralFromReferralToTheEndOfCare() {
         long referral = refer();
 
-        long first = propose(referral, lvbGroup.getId()).get("id").asLong();
+        JsonNode proposed = propose(referral, lvbGroup.getId());
+        assertThat(proposed.has("needs")).as("a planner sees no youth data").isFalse();
+        long first = proposed.get("id").asLong();
         JsonNode proposal = intake.get(PLACEMENTS + "/" + first).body();
         assertThat(proposal.get("needs").get("age").asInt()).isEqualTo(16);
         assertThat(proposal.get("needs").get("gender").asText()).isEqualTo("MALE");
@@ -81,10 +90,28 @@ class PlacementLifecycleTests {
         assertThat(accepted.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(accepted.get("needs").get("contextNote").asText()).contains("robbery");
 
+        LocalDate startedOn = LocalDate.now().minusDays(150);
         JsonNode started = intake.post(PLACEMENTS + "/" + second + "/start",
-                "{\"startedOn\": \"" + LocalDate.now() + "\", \"version\": 1}").body();
-        assertThat(started.get("expectedEnd").asText()).isEqualTo(LocalDate.now().plusDays(182).toString());
+                "{\"startedOn\": \"" + startedOn + "\", \"version\": 1}").body();
+        assertThat(started.get("expectedEnd").asText()).isEqualTo(startedOn.plusDays(182).toString());
         assertThat(status(referral)).isEqualTo("IN_CARE");
+
+        // Six weeks before the expected end the placement needs an aftercare plan, for both sides.
+        assertThat(officer.get("/api/v1/aftercare/due").body().findValuesAsText("placementId"))
+                .contains(String.valueOf(second));
+        assertThat(intake.get("/api/v1/aftercare/due").body().findValuesAsText("placementId"))
+                .contains(String.valueOf(second));
+        assertThat(api.asOtherOfficer().get("/api/v1/aftercare/due").body().findValuesAsText("placementId"))
+                .doesNotContain(String.valueOf(second));
+        Api.Response planned = officer.put(PLACEMENTS + "/" + second + "/aftercare-plan", aftercarePlan(null));
+        assertThat(planned.status()).as(planned.body().toString()).isEqualTo(200);
+        assertThat(planned.body().get("partners")).hasSize(3);
+        assertThat(officer.get("/api/v1/aftercare/due").body().findValuesAsText("placementId"))
+                .doesNotContain(String.valueOf(second));
+        JsonNode overdue = officer.get("/api/v1/aftercare/overdue-tasks").body();
+        assertThat(overdue.findValuesAsText("description")).contains("Find housing near school");
+        assertThat(intake.get(PLACEMENTS + "/" + second + "/aftercare-plan").body().get("returnMunicipality")
+                .asText()).isEqualTo("GM0301");
 
         JsonNode ended = intake.post(PLACEMENTS + "/" + second + "/end",
                 "{\"endedOn\": \"" + LocalDate.now() + "\", \"reason\": \"31\", \"version\": 2}").body();
@@ -202,6 +229,70 @@ class PlacementLifecycleTests {
                 + "('PROPOSED', 'ACCEPTED', 'STARTED')", Long.class, lastPlace.getId())).isEqualTo(1);
         assertThat(api.asPlanner().get("/api/v1/offers/" + lastPlace.getId()).body().get("freePlaces").asInt())
                 .isZero();
+    }
+
+    @Test
+    void keepsAnAftercarePlanFromTheCurrentVersionAndRefusesAnIncompleteOne() {
+        long placement = propose(refer(), lvbGroup.getId()).get("id").asLong();
+        String uri = PLACEMENTS + "/" + placement + "/aftercare-plan";
+        assertThat(officer.put(uri, aftercarePlan(null)).status()).as("only once accepted").isEqualTo(409);
+        intake.post(PLACEMENTS + "/" + placement + "/acceptance", "{\"version\": 0}");
+        Map<String, Long> before = tables.now();
+
+        assertThat(officer.put(uri, aftercarePlan(null).replaceFirst("(?s)\"partners\": \\[.*?\\],",
+                "\"partners\": [],")).violatedFields()).containsExactly("partners");
+        assertThat(officer.put(uri, aftercarePlan(null).replace("GM0301", "GM9999")).violatedFields())
+                .containsExactly("returnMunicipality");
+        assertThat(officer.put(uri, aftercarePlan(null).replace("\"2026", "\"26")).status()).isEqualTo(400);
+        assertThat(tables.now()).isEqualTo(before);
+
+        assertThat(officer.put(uri, aftercarePlan(null)).status()).isEqualTo(200);
+        assertThat(officer.put(uri, aftercarePlan(null)).violatedFields()).containsExactly("version");
+        assertThat(officer.put(uri, aftercarePlan(1L)).status()).isEqualTo(409);
+        assertThat(officer.put(uri, aftercarePlan(0L)).body().get("version").asLong()).isEqualTo(1);
+        assertThat(intake.put(uri, aftercarePlan(1L)).status()).as("officers plan aftercare").isEqualTo(403);
+        assertThat(api.asOtherOfficer().get(uri).status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            malformed JSON       | decline    | {"reason": "AGE",                              | body
+            unknown reason       | decline    | {"reason": "DONT_LIKE_HIM", "version": 0}      | reason
+            missing version      | acceptance | {}                                             | version
+            version as text      | acceptance | {"version": "zero"}                            | version
+            malformed start date | start      | {"startedOn": "1 December", "version": 0}      | startedOn
+            unknown end reason   | end        | {"endedOn": "2026-11-01", "reason": "99", "version": 0} | reason
+            oversized note       | decline    | {"reason": "OTHER", "note": "NOTE", "version": 0} | note
+            """)
+    void refusesInvalidAnswersByFieldAndChangesNothing(String situation, String step, String body, String field) {
+        long placement = propose(refer(), lvbGroup.getId()).get("id").asLong();
+        Map<String, Long> before = tables.now();
+        String uri = PLACEMENTS + "/" + placement + "/" + step;
+
+        Api.Response response = intake.post(uri, body.replace("NOTE", "n".repeat(301)));
+
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(400);
+        assertThat(response.violatedFields()).containsExactly(field);
+        assertThat(tables.now()).isEqualTo(before);
+        assertThat(intake.get(PLACEMENTS + "/" + placement).body().get("status").asText()).isEqualTo("PROPOSED");
+    }
+
+    /** The journey's return to Zutphen: neighbourhood team, police and school, with one task already overdue. */
+    private static String aftercarePlan(Long version) {
+        return """
+                {"returnMunicipality": "GM0301",
+                 "partners": [
+                   {"kind": "NEIGHBOURHOOD_TEAM", "organisationName": "Sociaal Team Zutphen", "contactName": "Anna Visser",
+                    "contactPhone": "0575 123 456"},
+                   {"kind": "POLICE", "organisationName": "Politie Oost-Nederland", "contactName": "Wijkagent Bos"},
+                   {"kind": "SCHOOL_OR_WORK", "organisationName": "Baudartius College", "contactName": "Mentor Kok",
+                    "contactEmail": "mentor@example.org"}],
+                 "tasks": [
+                   {"description": "Find housing near school", "responsible": "HOUSING", "dueDate": "%s"},
+                   {"description": "Arrange a school place", "responsible": "SCHOOL_OR_WORK", "dueDate": "%s"},
+                   {"description": "First meeting", "responsible": "POLICE", "dueDate": "%s", "status": "DONE"}]%s}
+                """.formatted(LocalDate.now().minusDays(3), LocalDate.now().plusDays(14), LocalDate.now().minusDays(1),
+                version == null ? "" : ", \"version\": " + version);
     }
 
     private long refer() {

@@ -104,6 +104,13 @@ class AccessRulesTests {
                     {"startedOn": "2026-11-26", "version": 0}"""),
             Map.entry("end", """
                     {"endedOn": "2026-11-27", "reason": "31", "version": 0}"""),
+            Map.entry("aftercare", """
+                    {"returnMunicipality": "GM0213",
+                     "partners": [{"kind": "NEIGHBOURHOOD_TEAM", "organisationName": "Sociaal Team Brummen",
+                                   "contactName": "Fatima el Amrani"}],
+                     "tasks": [{"description": "Arrange a school place", "responsible": "SCHOOL_OR_WORK",
+                                "dueDate": "2026-12-01", "status": "DONE"}],
+                     "version": 0}"""),
             Map.entry("user 3", """
                     {"username": "inkoper.apeldoorn", "displayName": "Inkoper jeugdhulp Apeldoorn", "role": "PURCHASER",
                      "organisationId": 1, "active": false, "version": 0}"""));
@@ -167,6 +174,10 @@ class AccessRulesTests {
             declinePlacement    | POST /api/v1/placements/1/decline    | decline      | 401 403 403 403 403 403 403 200 404
             startPlacement      | POST /api/v1/placements/2/start      | start        | 401 403 403 403 403 403 403 200 404
             endPlacement        | POST /api/v1/placements/3/end        | end          | 401 403 403 403 403 403 403 200 404
+            getAftercarePlan    | GET /api/v1/placements/3/aftercare-plan |           | 401 403 403 403 403 200 404 200 404
+            saveAftercarePlan   | PUT /api/v1/placements/3/aftercare-plan | aftercare |  401 403 403 403 403 200 404 403 403
+            listAftercareDue    | GET /api/v1/aftercare/due            |              | 401 403 403 403 403 200 200 200 200
+            listOverdueAftercareTasks | GET /api/v1/aftercare/overdue-tasks |         | 401 403 403 403 403 200 200 200 200
             """;
 
     private static final Set<String> OPERATION_METHODS = Set.of("get", "put", "post", "delete", "patch");

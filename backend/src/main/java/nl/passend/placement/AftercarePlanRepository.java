@@ -1,0 +1,10 @@
+package nl.passend.placement;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AftercarePlanRepository extends JpaRepository<AftercarePlan, Long> {
+
+    Optional<AftercarePlan> findByPlacement_Id(long placementId);
+}
