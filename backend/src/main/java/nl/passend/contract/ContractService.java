@@ -15,6 +15,7 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.MapJoin;
 import jakarta.persistence.criteria.Root;
@@ -61,9 +62,11 @@ public class ContractService {
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final ContractMapper mapper;
+    private final EntityManager entityManager;
 
     ContractService(ContractRepository contracts, ProviderService providers, OrganisationService organisations,
-            ReferenceDataService referenceData, CurrentActor currentActor, AuditTrail audit, ContractMapper mapper) {
+            ReferenceDataService referenceData, CurrentActor currentActor, AuditTrail audit, ContractMapper mapper,
+            EntityManager entityManager) {
         this.contracts = contracts;
         this.providers = providers;
         this.organisations = organisations;
@@ -71,6 +74,7 @@ public class ContractService {
         this.currentActor = currentActor;
         this.audit = audit;
         this.mapper = mapper;
+        this.entityManager = entityManager;
     }
 
     @Transactional(readOnly = true)
@@ -120,7 +124,11 @@ public class ContractService {
 
     /** The contract a request names in {@code field}, locked until the transaction ends (volume checks). */
     public Contract requireLocked(String field, long id) {
-        return contracts.findByIdForUpdate(id).orElseThrow(() -> InvalidRequestException.unknown(field, "contract", id));
+        Contract contract = contracts.findByIdForUpdate(id)
+                .orElseThrow(() -> InvalidRequestException.unknown(field, "contract", id));
+        // Loaded earlier in this transaction, the instance still holds what was read before the lock.
+        entityManager.refresh(contract);
+        return contract;
     }
 
     private Contract find(long id) {

@@ -15,6 +15,7 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
@@ -66,10 +67,11 @@ public class OfferService {
     private final OfferMapper mapper;
     private final CapacityProperties capacity;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     OfferService(OfferRepository offers, LocationService locations, ReferenceDataService referenceData,
             CurrentActor currentActor, AuditTrail audit, OfferMapper mapper, CapacityProperties capacity,
-            Clock clock) {
+            Clock clock, EntityManager entityManager) {
         this.offers = offers;
         this.locations = locations;
         this.referenceData = referenceData;
@@ -78,6 +80,7 @@ public class OfferService {
         this.mapper = mapper;
         this.capacity = capacity;
         this.clock = clock;
+        this.entityManager = entityManager;
     }
 
     /** The filters of the offer search; {@code null} means "any". */
@@ -140,7 +143,10 @@ public class OfferService {
      * places cannot race with another placement there.
      */
     public Offer requireLocked(String field, long id) {
-        return offers.findByIdForUpdate(id).orElseThrow(() -> InvalidRequestException.unknown(field, "offer", id));
+        Offer offer = offers.findByIdForUpdate(id).orElseThrow(() -> InvalidRequestException.unknown(field, "offer", id));
+        // Loaded earlier in this transaction, the instance still holds what was read before the lock.
+        entityManager.refresh(offer);
+        return offer;
     }
 
     private OfferDto saved(Offer offer) {

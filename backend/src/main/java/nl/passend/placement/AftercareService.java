@@ -106,7 +106,7 @@ class AftercareService {
         for (Placement placement : placementRepository.findStartedEndingByWithoutAftercarePlan(
                 today.plusDays(properties.leadDays()))) {
             if (PlacementService.isVisibleTo(placement, actor)) {
-                audit.record(AuditAction.READ, "placement", placement.getId());
+                placements.auditRead(placement);
                 due.add(new AftercareDueDto(placement.getId(), placement.getReferral().getId(),
                         placement.getOffer().getName(), placement.getExpectedEnd(),
                         (int) ChronoUnit.DAYS.between(today, placement.getExpectedEnd())));
@@ -122,6 +122,7 @@ class AftercareService {
         for (AftercareTask task : tasks.findOpenDueBefore(today)) {
             Placement placement = task.getPlan().getPlacement();
             if (PlacementService.isVisibleTo(placement, actor)) {
+                audit.record(AuditAction.READ, "aftercare-plan", placement.getId());
                 overdue.add(new OverdueAftercareTaskDto(placement.getId(), task.getId(), task.getDescription(),
                         PartnerKindDto.valueOf(task.getResponsible().name()), task.getDueDate(),
                         (int) ChronoUnit.DAYS.between(task.getDueDate(), today)));

@@ -16,6 +16,10 @@ interface PlacementRepository extends JpaRepository<Placement, Long>, JpaSpecifi
 
     List<Placement> findByReferral_IdAndStatusIn(long referralId, Collection<PlacementStatus> statuses);
 
+    /** Whether a co-defendant already holds a place at the location. */
+    boolean existsByOffer_Location_IdAndReferral_CoDefendantGroupAndStatusIn(long locationId, String coDefendantGroup,
+            Collection<PlacementStatus> statuses);
+
     /** Started placements that end by the date and have no aftercare plan yet, soonest first. */
     @Query("""
             select p from Placement p

@@ -83,7 +83,12 @@ class PlacementService {
         // Always the offer before the contract, so that two placements never wait for each other's lock.
         Offer offer = offers.requireLocked("offerId", input.getOfferId());
         Contract contract = contracts.requireLocked("contractId", input.getContractId());
-        List<String> misfits = Eligibility.misfits(referral, offer, contract);
+        List<String> misfits = new ArrayList<>(Eligibility.misfits(referral, offer, contract));
+        if (referral.getCoDefendantGroup() != null
+                && placements.existsByOffer_Location_IdAndReferral_CoDefendantGroupAndStatusIn(
+                        offer.getLocation().getId(), referral.getCoDefendantGroup(), PlacementStatus.HOLDING_A_PLACE)) {
+            misfits.add("a co-defendant already has a place at this location");
+        }
         if (!misfits.isEmpty()) {
             throw new ConflictException("Offer " + offer.getId() + " under contract " + contract.getReference()
                     + " does not fit referral " + referral.getId() + ": " + String.join("; ", misfits) + ".");
@@ -153,7 +158,7 @@ class PlacementService {
                 PageRequest.of(page, size, Sort.by(Sort.Order.desc("proposedAt"), Sort.Order.desc("id"))));
         List<PlacementDto> content = new ArrayList<>();
         for (Placement placement : found) {
-            audit.record(AuditAction.READ, "placement", placement.getId());
+            auditRead(placement);
             content.add(mapper.toDto(placement, showsContextNote(placement, actor)));
         }
         return new PlacementPageDto(content, Paging.metadata(found));
@@ -162,8 +167,14 @@ class PlacementService {
     PlacementDto get(long id) {
         Actor actor = currentActor.get();
         Placement placement = findVisible(id, actor);
-        audit.record(AuditAction.READ, "placement", id);
+        auditRead(placement);
         return mapper.toDto(placement, showsContextNote(placement, actor));
+    }
+
+    /** A placement shows what is known of its referral's youth: the read counts for both. */
+    void auditRead(Placement placement) {
+        audit.record(AuditAction.READ, "placement", placement.getId());
+        referrals.auditRead(placement.getReferral());
     }
 
     /** A withdrawn or cancelled referral takes its open proposals and accepted places with it. */
@@ -222,11 +233,18 @@ class PlacementService {
                 : actor.is(Role.PROBATION_OFFICER) && actor.belongsTo(placement.getReferral().getOrganisationId());
     }
 
+    /** The query form of {@link #isVisibleTo}: no placement for any other role. */
     private static Specification<Placement> visibleTo(Actor actor) {
-        return (root, query, cb) -> actor.is(Role.PROVIDER_INTAKE)
-                ? cb.equal(root.get(Placement_.offer).get("location").get("provider").get("organisation").get("id"),
-                        actor.organisationId())
-                : cb.equal(root.get(Placement_.referral).get("organisationId"), actor.organisationId());
+        return (root, query, cb) -> {
+            if (actor.is(Role.PROVIDER_INTAKE)) {
+                return cb.equal(root.get(Placement_.offer).get("location").get("provider").get("organisation")
+                        .get("id"), actor.organisationId());
+            }
+            if (actor.is(Role.PROBATION_OFFICER)) {
+                return cb.equal(root.get(Placement_.referral).get("organisationId"), actor.organisationId());
+            }
+            return cb.disjunction();
+        };
     }
 
     /** The referring organisation knows the note; a provider reads it once it has accepted the youth. */

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -36,6 +37,7 @@ import nl.passend.api.model.YouthInputDto;
 import nl.passend.audit.AuditAction;
 import nl.passend.audit.AuditTrail;
 import nl.passend.reference.Gender;
+import nl.passend.reference.Municipality;
 import nl.passend.reference.ReferenceDataService;
 import nl.passend.reference.SecurityLevel;
 import nl.passend.security.Actor;
@@ -140,7 +142,6 @@ public class ReferralService {
         }
         advance(referral, closed, closing.getReason().strip());
         events.publishEvent(new ReferralClosed(id, closed, closing.getReason().strip()));
-        audit.record(AuditAction.UPDATE, "referral", id);
         return mapper.toDto(referrals.saveAndFlush(referral));
     }
 
@@ -150,9 +151,15 @@ public class ReferralService {
                 .orElseThrow(() -> InvalidRequestException.unknown(field, "referral", id));
     }
 
-    /** Moves a referral to the status its placement reached, as the current actor. */
+    /** Moves a referral to a status, such as the one its placement reached, as the current actor; audited. */
     public void advance(Referral referral, ReferralStatus next, String reason) {
         referral.moveTo(next, clock.instant(), currentActor.get().username(), reason);
+        audit.record(AuditAction.UPDATE, "referral", referral.getId());
+    }
+
+    /** Records that the current actor read (part of) a referral through another resource, such as its placement. */
+    public void auditRead(Referral referral) {
+        audit.record(AuditAction.READ, "referral", referral.getId());
     }
 
     private ReferralDto createOrReplay(ReferralInputDto input, @Nullable String idempotencyKey, String hash) {
@@ -170,11 +177,19 @@ public class ReferralService {
         }
         validate(input);
         YouthInputDto given = input.getYouth();
+        Gender gender = Gender.valueOf(given.getGender().name());
+        Municipality home = referenceData.requireMunicipality("youth.homeMunicipality", given.getHomeMunicipality());
         Youth youth = youths.findByOrganisationIdAndPseudonym(actor.organisationId(), given.getPseudonym())
-                .orElseGet(() -> new Youth(actor.organisationId(), given.getPseudonym()));
-        youth.describe(given.getBirthDate(), Gender.valueOf(given.getGender().name()),
-                referenceData.requireMunicipality("youth.homeMunicipality", given.getHomeMunicipality()));
-        youths.save(youth);
+                .orElse(null);
+        if (youth == null) {
+            youth = new Youth(actor.organisationId(), given.getPseudonym());
+            youth.describe(given.getBirthDate(), gender, home);
+            youths.save(youth);
+        } else if (!youth.isDescribedAs(given.getBirthDate(), gender, home)) {
+            // Earlier referrals were matched and paid for on what is known of the youth: it is not rewritten here.
+            throw new ConflictException("Your organisation already uses pseudonym " + given.getPseudonym()
+                    + " for a youth with another birth date, gender or home municipality.");
+        }
 
         Referral referral = new Referral(youth, actor.organisationId(), actor.username(), clock.instant());
         referral.describeNeeds(LegalFramework.valueOf(input.getLegalFramework().name()),
@@ -224,7 +239,12 @@ public class ReferralService {
                 .orElseThrow(() -> new NotFoundException("referral", id));
     }
 
+    /** A hash of the request that does not depend on the order in which sets are listed. */
     private String hash(ReferralInputDto input) {
+        input.setRequiredSpecialisms(input.getRequiredSpecialisms() == null ? null
+                : new TreeSet<>(input.getRequiredSpecialisms()));
+        input.setExcludedMunicipalities(input.getExcludedMunicipalities() == null ? null
+                : new TreeSet<>(input.getExcludedMunicipalities()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(json.writeValueAsString(input).getBytes(StandardCharsets.UTF_8));

@@ -59,6 +59,10 @@ public class Youth {
         this.homeMunicipality = homeMunicipality;
     }
 
+    boolean isDescribedAs(LocalDate otherBirthDate, Gender otherGender, Municipality otherHome) {
+        return birthDate.equals(otherBirthDate) && gender == otherGender && homeMunicipality.equals(otherHome);
+    }
+
     public int ageOn(LocalDate day) {
         return Period.between(birthDate, day).getYears();
     }

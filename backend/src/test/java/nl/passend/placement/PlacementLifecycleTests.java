@@ -156,7 +156,9 @@ class PlacementLifecycleTests {
                 + secureElsewhere.getId() + ", \"contractId\": " + contract.getId() + "}");
         assertThat(misfit.status()).isEqualTo(409);
         assertThat(misfit.body().get("detail").asText()).contains("care type 44", "security level OPEN is below",
-                "lacks specialism LVB", "Deventer is excluded");
+                "lacks specialism LVB", "municipality is excluded");
+        assertThat(misfit.body().get("detail").asText()).as("a planner reads no youth data")
+                .doesNotContain("Deventer", "Zutphen", "MALE", "youth is 16");
         assertThat(status(referral)).isEqualTo("OPEN");
 
         Api.Response unknown = planner.post(PLACEMENTS, "{\"referralId\": 987654, \"offerId\": " + lvbGroup.getId()
@@ -176,6 +178,19 @@ class PlacementLifecycleTests {
         assertThat(full.status()).isEqualTo(409);
         assertThat(full.body().get("detail").asText()).contains("no free place");
         assertThat(freePlaces()).isZero();
+    }
+
+    @Test
+    void neverPlacesCoDefendantsAtOneLocation() {
+        String coDefendant = Api.referral("JR-" + System.nanoTime()).replace("\"contextNote\"",
+                "\"coDefendantGroup\": \"ZUT-2026-3\", \"contextNote\"");
+        long first = officer.post("/api/v1/referrals", coDefendant.replace("JR-", "JR-A")).body().get("id").asLong();
+        long second = officer.post("/api/v1/referrals", coDefendant.replace("JR-", "JR-B")).body().get("id").asLong();
+        propose(first, lvbGroup.getId());
+
+        Api.Response together = planner.post(PLACEMENTS, input(second, lvbGroup.getId()));
+        assertThat(together.status()).isEqualTo(409);
+        assertThat(together.body().get("detail").asText()).contains("co-defendant");
     }
 
     @Test

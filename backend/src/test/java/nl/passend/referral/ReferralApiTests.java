@@ -75,6 +75,31 @@ class ReferralApiTests {
     }
 
     @Test
+    void answersARetryThatListsTheSameSetsInAnotherOrder() {
+        String body = Api.referral(pseudonym()).replace("[\"LVB\"]", "[\"LVB\", \"TRAUMA\"]");
+        String key = "order-" + System.nanoTime();
+        long first = post(body, key).get("id").asLong();
+        assertThat(post(body.replace("[\"LVB\", \"TRAUMA\"]", "[\"TRAUMA\", \"LVB\"]"), key).get("id").asLong())
+                .isEqualTo(first);
+    }
+
+    @Test
+    void neverRewritesWhatIsKnownOfAYouth() {
+        String pseudonym = pseudonym();
+        assertThat(officer.post("/api/v1/referrals", Api.referral(pseudonym)).status()).isEqualTo(201);
+        assertThat(officer.post("/api/v1/referrals", Api.referral(pseudonym)).status()).as("a second referral")
+                .isEqualTo(201);
+        Map<String, Long> before = tables.now();
+
+        Api.Response otherYouth = officer.post("/api/v1/referrals",
+                Api.referral(pseudonym).replace("\"gender\": \"MALE\"", "\"gender\": \"FEMALE\""));
+
+        assertThat(otherYouth.status()).isEqualTo(409);
+        assertThat(otherYouth.body().get("detail").asText()).contains(pseudonym);
+        assertThat(tables.now()).isEqualTo(before);
+    }
+
+    @Test
     void refusesTheSameKeyForAnotherRequest() {
         String key = "reused-" + System.nanoTime();
         post(Api.referral(pseudonym()), key);
