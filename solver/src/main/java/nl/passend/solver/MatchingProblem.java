@@ -1,0 +1,56 @@
+package nl.passend.solver;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the planning problem from a scope's supply and demand: each open referral gets the offers it is eligible
+ * for, each existing placement is pinned to its offer.
+ */
+public final class MatchingProblem {
+
+    /** A placement that is accepted or started: it keeps its offer and contract. */
+    public record ExistingPlacement(Demand demand, long offerId, long contractId) {
+    }
+
+    private MatchingProblem() {
+    }
+
+    public static MatchingSolution of(List<Offer> offers, List<Contract> contracts, List<Demand> open,
+            List<ExistingPlacement> existing) {
+        Map<Long, Offer> offerById = new LinkedHashMap<>();
+        offers.forEach(offer -> offerById.put(offer.id(), offer));
+        Map<Long, Contract> contractById = new LinkedHashMap<>();
+        contracts.forEach(contract -> contractById.put(contract.id(), contract));
+
+        List<Referral> referrals = new ArrayList<>();
+        for (ExistingPlacement placement : existing) {
+            Offer offer = offerById.get(placement.offerId());
+            Contract contract = contractById.get(placement.contractId());
+            referrals.add(Referral.pinned(referral(placement.demand(), Map.of(offer.id(), contract), List.of(offer)),
+                    offer));
+        }
+        for (Demand demand : open) {
+            Map<Long, Contract> contractByOffer = new LinkedHashMap<>();
+            List<Offer> eligible = new ArrayList<>();
+            for (Offer offer : offers) {
+                if (Eligibility.fits(demand, offer) && !Eligibility.excluded(demand, offer)) {
+                    Optional<Contract> contract = Eligibility.contractFor(demand, offer, contracts);
+                    if (contract.isPresent()) {
+                        eligible.add(offer);
+                        contractByOffer.put(offer.id(), contract.get());
+                    }
+                }
+            }
+            referrals.add(referral(demand, contractByOffer, eligible));
+        }
+        return new MatchingSolution(offers, contracts, referrals);
+    }
+
+    private static Referral referral(Demand demand, Map<Long, Contract> contractByOffer, List<Offer> eligible) {
+        return new Referral(demand.referralId(), demand, contractByOffer, eligible);
+    }
+}

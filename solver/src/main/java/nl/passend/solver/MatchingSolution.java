@@ -1,0 +1,56 @@
+package nl.passend.solver;
+
+import java.util.List;
+
+import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
+import org.optaplanner.core.api.domain.solution.PlanningScore;
+import org.optaplanner.core.api.domain.solution.PlanningSolution;
+import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+/** One matching problem: the offers and contracts of a scope, and the referrals and placements to match. */
+@PlanningSolution
+public class MatchingSolution {
+
+    @ProblemFactCollectionProperty
+    private List<Offer> offers;
+
+    @ProblemFactCollectionProperty
+    private List<Contract> contracts;
+
+    @PlanningEntityCollectionProperty
+    private List<Referral> referrals;
+
+    @PlanningScore
+    private HardMediumSoftLongScore score;
+
+    /** For OptaPlanner's cloning. */
+    MatchingSolution() {
+    }
+
+    public MatchingSolution(List<Offer> offers, List<Contract> contracts, List<Referral> referrals) {
+        this.offers = offers;
+        this.contracts = contracts;
+        this.referrals = referrals;
+    }
+
+    public List<Offer> getOffers() {
+        return offers;
+    }
+
+    public List<Contract> getContracts() {
+        return contracts;
+    }
+
+    public List<Referral> getReferrals() {
+        return referrals;
+    }
+
+    public HardMediumSoftLongScore getScore() {
+        return score;
+    }
+
+    public void setScore(HardMediumSoftLongScore score) {
+        this.score = score;
+    }
+}

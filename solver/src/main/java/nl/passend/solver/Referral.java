@@ -1,0 +1,152 @@
+package nl.passend.solver;
+
+import java.util.List;
+import java.util.Map;
+
+import org.optaplanner.core.api.domain.entity.PlanningEntity;
+import org.optaplanner.core.api.domain.entity.PlanningPin;
+import org.optaplanner.core.api.domain.lookup.PlanningId;
+import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
+import org.optaplanner.core.api.domain.variable.PlanningVariable;
+
+/**
+ * The planning entity: a referral that needs a place, or an existing placement (pinned). Its offer is chosen from
+ * the offers it is eligible for; each eligible offer comes with the one contract that pays for it there.
+ */
+@PlanningEntity
+public class Referral {
+
+    @PlanningId
+    private long id;
+
+    private Urgency urgency;
+
+    /** Whole days from the referral's creation to the run's date. */
+    private int daysWaiting;
+
+    private int minSecurityLevel;
+
+    private String careType;
+
+    private double homeLatitude;
+
+    private double homeLongitude;
+
+    private int expectedDurationDays;
+
+    /** Referrals with the same key may not be placed at one location; {@code null} for none. */
+    private String coDefendantGroup;
+
+    @PlanningPin
+    private boolean pinned;
+
+    /** The needs this referral was built from, to explain what it lacks; {@code null} in hand-made tests. */
+    private Demand demand;
+
+    private List<Offer> eligibleOffers;
+
+    private Map<Long, Contract> contractByOffer;
+
+    @PlanningVariable(valueRangeProviderRefs = "eligibleOffers", nullable = true)
+    private Offer offer;
+
+    /** For OptaPlanner's cloning. */
+    Referral() {
+    }
+
+    public Referral(long id, Urgency urgency, int daysWaiting, String careType, int minSecurityLevel,
+            double homeLatitude, double homeLongitude, int expectedDurationDays, String coDefendantGroup,
+            Map<Long, Contract> contractByOffer, List<Offer> eligibleOffers) {
+        this.id = id;
+        this.urgency = urgency;
+        this.daysWaiting = daysWaiting;
+        this.careType = careType;
+        this.minSecurityLevel = minSecurityLevel;
+        this.homeLatitude = homeLatitude;
+        this.homeLongitude = homeLongitude;
+        this.expectedDurationDays = expectedDurationDays;
+        this.coDefendantGroup = coDefendantGroup;
+        this.contractByOffer = contractByOffer;
+        this.eligibleOffers = eligibleOffers;
+    }
+
+    Referral(long id, Demand demand, Map<Long, Contract> contractByOffer, List<Offer> eligibleOffers) {
+        this(id, demand.urgency(), demand.daysWaiting(), demand.careType(), demand.minSecurityLevel(),
+                demand.homeLatitude(), demand.homeLongitude(), demand.expectedDurationDays(),
+                demand.coDefendantGroup(), contractByOffer, eligibleOffers);
+        this.demand = demand;
+    }
+
+    /** An existing placement: it keeps its offer and counts in every term like any other. */
+    public static Referral pinned(Referral referral, Offer offer) {
+        referral.offer = offer;
+        referral.pinned = true;
+        return referral;
+    }
+
+    @ValueRangeProvider(id = "eligibleOffers")
+    public List<Offer> getEligibleOffers() {
+        return eligibleOffers;
+    }
+
+    /** The contract that pays for the chosen offer, or {@code null} while there is none. */
+    public Contract getContract() {
+        return offer == null ? null : contractByOffer.get(offer.id());
+    }
+
+    /** What the placement costs the contract: the daily tariff for the care type times the expected duration. */
+    public long costCents() {
+        Contract contract = getContract();
+        return contract == null ? 0 : contract.dailyTariffCents(careType) * expectedDurationDays;
+    }
+
+    public long distanceKilometres() {
+        return offer == null ? 0
+                : Distances.kilometres(homeLatitude, homeLongitude, offer.latitude(), offer.longitude());
+    }
+
+    public long getId() {
+        return id;
+    }
+
+    public Urgency getUrgency() {
+        return urgency;
+    }
+
+    public int getDaysWaiting() {
+        return daysWaiting;
+    }
+
+    public String getCareType() {
+        return careType;
+    }
+
+    public int getMinSecurityLevel() {
+        return minSecurityLevel;
+    }
+
+    public String getCoDefendantGroup() {
+        return coDefendantGroup;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public Demand getDemand() {
+        return demand;
+    }
+
+    public Offer getOffer() {
+        return offer;
+    }
+
+    public void setOffer(Offer offer) {
+        this.offer = offer;
+    }
+
+    /** The location of the chosen offer, or {@code null}; co-defendants are compared by it. */
+    public Long getLocationId() {
+        return offer == null ? null : offer.locationId();
+    }
+}
