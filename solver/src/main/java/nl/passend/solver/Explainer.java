@@ -1,0 +1,175 @@
+package nl.passend.solver;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Explains one referral of a solved matching in the words a probation officer reads. */
+public final class Explainer {
+
+    /** How many better-scoring alternatives and how many ineligible offers near home an explanation names. */
+    static final int MOST_NOTES = 3;
+
+    private final MatchingSolution solution;
+    private final Map<String, String> municipalityNames;
+    private final Map<Offer, Long> placedAt;
+    private final Map<Contract, Long> placedUnder;
+
+    /** @param municipalityNames CBS code to name, so that the words name places as people do */
+    public Explainer(MatchingSolution solution, Map<String, String> municipalityNames) {
+        this.solution = solution;
+        this.municipalityNames = municipalityNames;
+        this.placedAt = solution.getReferrals().stream().filter(r -> r.getOffer() != null)
+                .collect(Collectors.groupingBy(Referral::getOffer, Collectors.counting()));
+        this.placedUnder = solution.getReferrals().stream().filter(r -> r.getOffer() != null)
+                .collect(Collectors.groupingBy(Referral::getContract, Collectors.counting()));
+    }
+
+    public Optional<Explanation> explain(long referralId) {
+        return solution.getReferrals().stream()
+                .filter(referral -> referral.getId() == referralId && referral.getDemand() != null)
+                .findFirst()
+                .map(this::explain);
+    }
+
+    private Explanation explain(Referral referral) {
+        Demand demand = referral.getDemand();
+        Explanation.Chosen chosen = referral.getOffer() == null ? null : chosen(referral);
+        long chosenCost = referral.getOffer() == null ? Long.MAX_VALUE : softCost(referral, referral.getOffer());
+
+        List<Explanation.OfferNote> alternatives = referral.getEligibleOffers().stream()
+                .filter(offer -> !offer.equals(referral.getOffer()))
+                .sorted(Comparator.comparingLong(offer -> softCost(referral, offer)))
+                .limit(MOST_NOTES)
+                .map(offer -> new Explanation.OfferNote(offer.id(), distance(demand, offer),
+                        describe(offer) + ": " + whyNot(referral, offer, chosenCost)))
+                .toList();
+
+        long reach = referral.getOffer() == null ? Long.MAX_VALUE : distance(demand, referral.getOffer());
+        List<Explanation.OfferNote> notEligible = solution.getOffers().stream()
+                .filter(offer -> offer.careType().equals(demand.careType()))
+                .filter(offer -> !referral.getEligibleOffers().contains(offer))
+                .filter(offer -> distance(demand, offer) <= reach)
+                .sorted(Comparator.comparingLong(offer -> distance(demand, offer)))
+                .limit(MOST_NOTES)
+                .map(offer -> new Explanation.OfferNote(offer.id(), distance(demand, offer),
+                        describe(offer) + ": " + firstRuleFailed(demand, offer)))
+                .toList();
+
+        UnmetDemandReason unmet = referral.getOffer() == null
+                ? UnmetDemand.classify(solution).get(referral.getId()) : null;
+        String summary = chosen != null ? chosen.text() : "No place now (" + unmet + "): " + needed(demand, unmet);
+        return new Explanation(referral.getId(), chosen, alternatives, notEligible, unmet, summary);
+    }
+
+    private Explanation.Chosen chosen(Referral referral) {
+        Offer offer = referral.getOffer();
+        Demand demand = referral.getDemand();
+        int extra = offer.securityLevel() - demand.minSecurityLevel();
+        long tariffEuros = referral.getContract().dailyTariffCents(demand.careType()) / 100;
+        long tariffPoints = tariffEuros / MatchingConstraints.TARIFF_EUROS_PER_SOFT_POINT;
+        String security = extra == 0 ? "security level " + offer.securityLevel() + " as required"
+                : "security level " + offer.securityLevel() + ", " + extra + " above the required "
+                        + demand.minSecurityLevel();
+        String text = "Placed at " + describe(offer) + ", " + distance(demand, offer) + " km from home in "
+                + name(demand.homeMunicipality()) + "; " + security + "; daily tariff € " + tariffEuros + ".";
+        return new Explanation.Chosen(offer.id(), distance(demand, offer), extra, tariffPoints, text);
+    }
+
+    /** Why an offer the referral was eligible for is not its place. */
+    private String whyNot(Referral referral, Offer offer, long chosenCost) {
+        int extra = offer.securityLevel() - referral.getDemand().minSecurityLevel();
+        String moreSecure = extra > 0 ? "; it is also " + extra + " security level(s) above the one needed" : "";
+        long others = placedAt.getOrDefault(offer, 0L);
+        if (others >= offer.capacity()) {
+            return "full: its " + offer.capacity() + " place(s) are taken" + moreSecure;
+        }
+        Contract contract = Eligibility.contractFor(referral.getDemand(), offer, solution.getContracts()).orElseThrow();
+        if (contract.volumeCeiling() != null && placedUnder.getOrDefault(contract, 0L) >= contract.volumeCeiling()) {
+            return "its contract has reached its volume ceiling of " + contract.volumeCeiling() + " placements"
+                    + moreSecure;
+        }
+        if (coDefendantAt(referral, offer)) {
+            return "a co-defendant is placed at this location" + moreSecure;
+        }
+        long cost = softCost(referral, offer);
+        if (cost > chosenCost) {
+            return "it scores worse: " + distance(referral.getDemand(), offer) + " km from home"
+                    + (extra > 0 ? ", " + extra + " security level(s) more than needed" : "")
+                    + ", cost " + cost + " points against " + chosenCost;
+        }
+        return "it fits as well; the place went where it served the region most";
+    }
+
+    /** The first rule of DESIGN.md the offer fails for the referral, in the order they are checked. */
+    private String firstRuleFailed(Demand demand, Offer offer) {
+        if (offer.securityLevel() < demand.minSecurityLevel()) {
+            return "security level " + offer.securityLevel() + " is below the required " + demand.minSecurityLevel();
+        }
+        if (demand.age() < offer.minAge() || demand.age() > offer.maxAge()) {
+            return "it takes ages " + offer.minAge() + " to " + offer.maxAge() + "; the youth is " + demand.age();
+        }
+        if (!offer.genders().contains(demand.gender())) {
+            return "it does not take gender " + demand.gender();
+        }
+        if (!offer.specialisms().containsAll(demand.specialisms())) {
+            return "it lacks specialism " + demand.specialisms().stream()
+                    .filter(specialism -> !offer.specialisms().contains(specialism)).sorted()
+                    .collect(Collectors.joining(", "));
+        }
+        if (Eligibility.excluded(demand, offer)) {
+            return name(offer.municipalityCode()) + " is excluded for this youth";
+        }
+        return "no contract covers " + name(demand.homeMunicipality()) + " for care type " + demand.careType()
+                + " there on " + demand.requestedStart();
+    }
+
+    private String needed(Demand demand, UnmetDemandReason reason) {
+        return switch (reason) {
+            case NO_OFFER -> "an offer of care type " + demand.careType() + " at security level "
+                    + demand.minSecurityLevel() + " or higher for a " + demand.age() + "-year-old ("
+                    + demand.gender() + ")" + (demand.specialisms().isEmpty() ? ""
+                            : " with " + String.join(", ", demand.specialisms()));
+            case NO_CONTRACT -> "a contract that covers " + name(demand.homeMunicipality()) + " for care type "
+                    + demand.careType() + " with a provider of a fitting offer";
+            case CEILING -> "room under the volume or budget ceiling of a contract that covers "
+                    + name(demand.homeMunicipality());
+            case NO_CAPACITY -> "a free place at one of the contracted offers that fit";
+            case EXCLUDED -> "a fitting offer outside the municipalities excluded for this youth";
+        };
+    }
+
+    private boolean coDefendantAt(Referral referral, Offer offer) {
+        return referral.getCoDefendantGroup() != null && solution.getReferrals().stream()
+                .anyMatch(other -> other != referral && other.getOffer() != null
+                        && referral.getCoDefendantGroup().equals(other.getCoDefendantGroup())
+                        && other.getOffer().locationId() == offer.locationId());
+    }
+
+    /** The soft terms of the score for this referral at this offer. */
+    private long softCost(Referral referral, Offer offer) {
+        Demand demand = referral.getDemand();
+        Contract contract = Eligibility.contractFor(demand, offer, solution.getContracts()).orElse(null);
+        long tariff = contract == null ? 0 : contract.dailyTariffCents(demand.careType()) / 100
+                / MatchingConstraints.TARIFF_EUROS_PER_SOFT_POINT;
+        return distance(demand, offer) + tariff + MatchingConstraints.SOFT_PER_EXTRA_SECURITY_LEVEL
+                * Math.max(0, offer.securityLevel() - demand.minSecurityLevel());
+    }
+
+    private static long distance(Demand demand, Offer offer) {
+        return Distances.kilometres(demand.homeLatitude(), demand.homeLongitude(), offer.latitude(),
+                offer.longitude());
+    }
+
+    private String describe(Offer offer) {
+        return "offer " + offer.id() + " in " + name(offer.municipalityCode()) + " (security level "
+                + offer.securityLevel() + ")";
+    }
+
+    private String name(String municipalityCode) {
+        return municipalityNames.getOrDefault(municipalityCode, municipalityCode);
+    }
+}
