@@ -7,11 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +23,7 @@ import nl.passend.api.model.OfferDto;
 import nl.passend.api.model.ProviderDto;
 import nl.passend.api.model.SecurityLevelDto;
 import nl.passend.support.Api;
+import nl.passend.support.Concurrently;
 import nl.passend.support.IntegrationTest;
 import nl.passend.support.TableCounts;
 
@@ -218,25 +214,8 @@ class PlacementLifecycleTests {
             referrals.add(refer());
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (long referral : referrals) {
-                Callable<Integer> proposal = () -> {
-                    start.await();
-                    return planner.post(PLACEMENTS, input(referral, lastPlace.getId())).status();
-                };
-                answers.add(pool.submit(proposal));
-            }
-            start.countDown();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = Concurrently.run(referrals.size(),
+                i -> planner.post(PLACEMENTS, input(referrals.get(i), lastPlace.getId())).status());
 
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
         assertThat(statuses).filteredOn(status -> status == 409).hasSize(19);

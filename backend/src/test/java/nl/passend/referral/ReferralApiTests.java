@@ -3,14 +3,8 @@ package nl.passend.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.passend.support.Api;
+import nl.passend.support.Concurrently;
 import nl.passend.support.IntegrationTest;
 import nl.passend.support.TableCounts;
 
@@ -118,26 +113,8 @@ class ReferralApiTests {
         String key = "concurrent-" + System.nanoTime();
         long before = tables.now().get("referral");
 
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Long>> ids = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                Callable<Long> retry = () -> {
-                    start.await();
-                    return post(body, key).get("id").asLong();
-                };
-                ids.add(pool.submit(retry));
-            }
-            start.countDown();
-            List<Long> answered = new ArrayList<>();
-            for (Future<Long> id : ids) {
-                answered.add(id.get());
-            }
-            assertThat(answered).containsOnly(answered.get(0));
-        } finally {
-            pool.shutdown();
-        }
+        List<Long> answered = Concurrently.run(8, i -> post(body, key).get("id").asLong());
+        assertThat(answered).containsOnly(answered.get(0));
         assertThat(tables.now().get("referral")).isEqualTo(before + 1);
     }
 

@@ -9,12 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +24,7 @@ import nl.passend.api.model.ContractDto;
 import nl.passend.api.model.ContractInputDto;
 import nl.passend.api.model.ProviderDto;
 import nl.passend.support.Api;
+import nl.passend.support.Concurrently;
 import nl.passend.support.IntegrationTest;
 import nl.passend.support.TableCounts;
 
@@ -167,7 +162,7 @@ class ContractApiTests {
 
     @Test
     void givesTheSameContractToExactlyOneOfManyConcurrentRequests() throws Exception {
-        List<Api.Response> responses = concurrently(8, i -> apeldoorn.post("/api/v1/contracts",
+        List<Api.Response> responses = Concurrently.run(8, i -> apeldoorn.post("/api/v1/contracts",
                 Api.contract(provider.getId(), "GM0200", MIDDEN_IJSSEL, "43", JAN_1, DEC_31)));
 
         assertThat(responses).filteredOn(response -> response.status() == 201).hasSize(1);
@@ -179,8 +174,9 @@ class ContractApiTests {
     void letsExactlyOneOfManyConcurrentEditsOfOneVersionWin() throws Exception {
         ContractDto contract = api.createContract(
                 Api.contract(provider.getId(), "GM0200", MIDDEN_IJSSEL, "43", JAN_1, DEC_31));
-        List<Api.Response> responses = concurrently(8, i -> apeldoorn.put("/api/v1/contracts/" + contract.getId(),
-                edit(contract).version(contract.getVersion()).volumeCeiling(10 + i)));
+        String uri = "/api/v1/contracts/" + contract.getId();
+        List<Api.Response> responses = Concurrently.run(8,
+                i -> apeldoorn.put(uri, edit(contract).version(contract.getVersion()).volumeCeiling(10 + i)));
 
         assertThat(responses).filteredOn(response -> response.status() == 200).hasSize(1);
         assertThat(responses).filteredOn(response -> response.status() == 409).hasSize(7);
@@ -275,30 +271,5 @@ class ContractApiTests {
         Api.Response response = apeldoorn.get(uri);
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
         return response.body().get("content").findValues("id").stream().map(JsonNode::asLong).toList();
-    }
-
-    /** Sends the requests at the same moment from as many threads, and returns every answer. */
-    private static List<Api.Response> concurrently(int threads, IntFunction<Api.Response> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Response>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int index = i;
-                Callable<Api.Response> task = () -> {
-                    start.await();
-                    return request.apply(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<Api.Response> responses = new ArrayList<>();
-            for (Future<Api.Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdown();
-        }
     }
 }
