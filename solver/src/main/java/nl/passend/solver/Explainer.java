@@ -1,6 +1,5 @@
 package nl.passend.solver;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
