@@ -69,7 +69,7 @@ public final class Explainer {
         Demand demand = referral.getDemand();
         int extra = offer.securityLevel() - demand.minSecurityLevel();
         long tariffEuros = referral.getContract().dailyTariffCents(demand.careType()) / 100;
-        long tariffPoints = tariffEuros / MatchingConstraints.TARIFF_EUROS_PER_SOFT_POINT;
+        long tariffPoints = referral.getWeights().tariff(referral.getContract().dailyTariffCents(demand.careType()));
         String security = extra == 0 ? "security level " + offer.securityLevel() + " as required"
                 : "security level " + offer.securityLevel() + ", " + extra + " above the required "
                         + demand.minSecurityLevel();
@@ -152,10 +152,9 @@ public final class Explainer {
     private long softCost(Referral referral, Offer offer) {
         Demand demand = referral.getDemand();
         Contract contract = Eligibility.contractFor(demand, offer, solution.getContracts()).orElse(null);
-        long tariff = contract == null ? 0 : contract.dailyTariffCents(demand.careType()) / 100
-                / MatchingConstraints.TARIFF_EUROS_PER_SOFT_POINT;
-        return distance(demand, offer) + tariff + MatchingConstraints.SOFT_PER_EXTRA_SECURITY_LEVEL
-                * Math.max(0, offer.securityLevel() - demand.minSecurityLevel());
+        MatchingWeights weights = referral.getWeights();
+        long tariff = contract == null ? 0 : weights.tariff(contract.dailyTariffCents(demand.careType()));
+        return distance(demand, offer) + tariff + weights.extraSecurity(offer.securityLevel() - demand.minSecurityLevel());
     }
 
     private static long distance(Demand demand, Offer offer) {

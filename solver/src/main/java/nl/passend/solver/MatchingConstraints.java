@@ -10,16 +10,13 @@ import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
 
 /**
- * The default score of DESIGN.md, "Matching", in one place. Pinned placements count in every term like any other.
+ * The default score of DESIGN.md, "Matching", in one place; its weights are each referral's {@link MatchingWeights}.
+ * Pinned placements count in every term like any other.
  */
 public class MatchingConstraints implements ConstraintProvider {
 
     /** One hard point per started thousand euros over a budget. */
     static final long BUDGET_STEP_CENTS = 1_000_00;
-    /** A referral left without an offer costs its urgency weight times this many days more than it waited. */
-    static final int UNPLACED_BASE_DAYS = 7;
-    static final long SOFT_PER_EXTRA_SECURITY_LEVEL = 50;
-    static final long TARIFF_EUROS_PER_SOFT_POINT = 20;
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -79,7 +76,7 @@ public class MatchingConstraints implements ConstraintProvider {
         return factory.forEachIncludingNullVars(Referral.class)
                 .filter(referral -> referral.getOffer() == null)
                 .penalizeLong(HardMediumSoftLongScore.ONE_MEDIUM, referral ->
-                        (long) referral.getUrgency().weight() * (UNPLACED_BASE_DAYS + referral.getDaysWaiting()))
+                        referral.getWeights().unplaced(referral.getUrgency(), referral.getDaysWaiting()))
                 .asConstraint("Unplaced referral");
     }
 
@@ -94,17 +91,16 @@ public class MatchingConstraints implements ConstraintProvider {
     Constraint extraSecurity(ConstraintFactory factory) {
         return factory.forEach(Referral.class)
                 .filter(referral -> referral.getOffer().securityLevel() > referral.getMinSecurityLevel())
-                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, referral -> SOFT_PER_EXTRA_SECURITY_LEVEL
-                        * (referral.getOffer().securityLevel() - referral.getMinSecurityLevel()))
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, referral -> referral.getWeights()
+                        .extraSecurity(referral.getOffer().securityLevel() - referral.getMinSecurityLevel()))
                 .asConstraint("Security above the minimum");
     }
 
     /** Cheaper care where it fits as well: the daily tariff in whole euros divided by 20, rounded down. */
     Constraint tariff(ConstraintFactory factory) {
         return factory.forEach(Referral.class)
-                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, referral ->
-                        referral.getContract().dailyTariffCents(referral.getCareType()) / 100
-                                / TARIFF_EUROS_PER_SOFT_POINT)
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, referral -> referral.getWeights()
+                        .tariff(referral.getContract().dailyTariffCents(referral.getCareType())))
                 .asConstraint("Tariff");
     }
 }

@@ -20,7 +20,7 @@ public final class MatchingProblem {
     }
 
     public static MatchingSolution of(List<Offer> offers, List<Contract> contracts, List<Demand> open,
-            List<ExistingPlacement> existing) {
+            List<ExistingPlacement> existing, MatchingWeights weights) {
         Map<Long, Offer> offerById = new LinkedHashMap<>();
         offers.forEach(offer -> offerById.put(offer.id(), offer));
         Map<Long, Contract> contractById = new LinkedHashMap<>();
@@ -30,8 +30,8 @@ public final class MatchingProblem {
         for (ExistingPlacement placement : existing) {
             Offer offer = offerById.get(placement.offerId());
             Contract contract = contractById.get(placement.contractId());
-            referrals.add(Referral.pinned(referral(placement.demand(), Map.of(offer.id(), contract), List.of(offer)),
-                    offer));
+            Referral referral = new Referral(placement.demand(), weights, Map.of(offer.id(), contract), List.of(offer));
+            referrals.add(Referral.pinned(referral, offer));
         }
         for (Demand demand : open) {
             Map<Long, Contract> contractByOffer = new LinkedHashMap<>();
@@ -45,12 +45,8 @@ public final class MatchingProblem {
                     }
                 }
             }
-            referrals.add(referral(demand, contractByOffer, eligible));
+            referrals.add(new Referral(demand, weights, contractByOffer, eligible));
         }
         return new MatchingSolution(offers, contracts, referrals);
-    }
-
-    private static Referral referral(Demand demand, Map<Long, Contract> contractByOffer, List<Offer> eligible) {
-        return new Referral(demand.referralId(), demand, contractByOffer, eligible);
     }
 }

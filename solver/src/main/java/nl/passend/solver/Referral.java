@@ -40,6 +40,8 @@ public class Referral {
     @PlanningPin
     private boolean pinned;
 
+    private MatchingWeights weights = MatchingWeights.DEFAULTS;
+
     /** The needs this referral was built from, to explain what it lacks; {@code null} in hand-made tests. */
     private Demand demand;
 
@@ -70,11 +72,12 @@ public class Referral {
         this.eligibleOffers = eligibleOffers;
     }
 
-    Referral(long id, Demand demand, Map<Long, Contract> contractByOffer, List<Offer> eligibleOffers) {
-        this(id, demand.urgency(), demand.daysWaiting(), demand.careType(), demand.minSecurityLevel(),
-                demand.homeLatitude(), demand.homeLongitude(), demand.expectedDurationDays(),
-                demand.coDefendantGroup(), contractByOffer, eligibleOffers);
+    Referral(Demand demand, MatchingWeights weights, Map<Long, Contract> contractByOffer, List<Offer> eligibleOffers) {
+        this(demand.referralId(), demand.urgency(), demand.daysWaiting(), demand.careType(),
+                demand.minSecurityLevel(), demand.homeLatitude(), demand.homeLongitude(),
+                demand.expectedDurationDays(), demand.coDefendantGroup(), contractByOffer, eligibleOffers);
         this.demand = demand;
+        this.weights = weights;
     }
 
     /** An existing placement: it keeps its offer and counts in every term like any other. */
@@ -131,6 +134,10 @@ public class Referral {
 
     public boolean isPinned() {
         return pinned;
+    }
+
+    public MatchingWeights getWeights() {
+        return weights;
     }
 
     public Demand getDemand() {

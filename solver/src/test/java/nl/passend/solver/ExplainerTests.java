@@ -44,7 +44,7 @@ class ExplainerTests {
         MatchingSolution solved = new MatchingEngine().solve(MatchingProblem.of(
                 List.of(apeldoorn, zutphenSecure, deventer, lochem), List.of(hazelaar, kroonbeek, lochemOnly),
                 List.of(zutphenYouth),
-                List.of(new MatchingProblem.ExistingPlacement(alreadyInZutphen, zutphenSecure.id(), kroonbeek.id()))),
+                List.of(new MatchingProblem.ExistingPlacement(alreadyInZutphen, zutphenSecure.id(), kroonbeek.id())), MatchingWeights.DEFAULTS),
                 Duration.ofSeconds(1), score -> { });
         Explanation explanation = new Explainer(solved, NAMES).explain(1).orElseThrow();
 
@@ -68,7 +68,7 @@ class ExplainerTests {
                 6.2011, Set.of(), START, 182, null);
 
         MatchingSolution solved = new MatchingEngine().solve(
-                MatchingProblem.of(List.of(lochem), List.of(lochemOnly), List.of(zutphenYouth), List.of()),
+                MatchingProblem.of(List.of(lochem), List.of(lochemOnly), List.of(zutphenYouth), List.of(), MatchingWeights.DEFAULTS),
                 Duration.ofSeconds(1), score -> { });
         Explanation explanation = new Explainer(solved, NAMES).explain(1).orElseThrow();
 

@@ -32,7 +32,7 @@ class MatchingEngineTests {
         Demand b = demand(2, Urgency.HIGH, 3, Set.of());
 
         MatchingSolution solved = new MatchingEngine(EnvironmentMode.FULL_ASSERT).solve(
-                MatchingProblem.of(List.of(apeldoorn, zutphen), List.of(contract), List.of(a, b), List.of()),
+                MatchingProblem.of(List.of(apeldoorn, zutphen), List.of(contract), List.of(a, b), List.of(), MatchingWeights.DEFAULTS),
                 Duration.ofSeconds(2), score -> { });
 
         Map<Long, Offer> placed = new HashMap<>();
@@ -74,7 +74,7 @@ class MatchingEngineTests {
         }
 
         MatchingSolution solved = new MatchingEngine(EnvironmentMode.FULL_ASSERT).solve(
-                MatchingProblem.of(offers, List.of(contract), open, existing), Duration.ofSeconds(5), score -> { });
+                MatchingProblem.of(offers, List.of(contract), open, existing, MatchingWeights.DEFAULTS), Duration.ofSeconds(5), score -> { });
 
         assertThat(solved.getScore().hardScore()).isZero();
         assertThat(solved.getReferrals().stream().filter(Referral::isPinned))

@@ -20,7 +20,7 @@ class UnmetDemandTests {
     private static UnmetDemandReason reasonFor(List<Offer> offers, List<Contract> contracts,
             List<MatchingProblem.ExistingPlacement> existing) {
         MatchingSolution solved = new MatchingEngine().solve(
-                MatchingProblem.of(offers, contracts, List.of(ZUTPHEN_YOUTH), existing), Duration.ofSeconds(1),
+                MatchingProblem.of(offers, contracts, List.of(ZUTPHEN_YOUTH), existing, MatchingWeights.DEFAULTS), Duration.ofSeconds(1),
                 score -> { });
         Map<Long, UnmetDemandReason> reasons = UnmetDemand.classify(solved);
         assertThat(reasons).containsOnlyKeys(ZUTPHEN_YOUTH.referralId());
