@@ -38,7 +38,9 @@ class ArchitectureTests {
             Map.entry("offer", Set.of("shared", "security", "audit", "reference", "provider", "location")),
             Map.entry("contract", Set.of("shared", "security", "audit", "reference", "organisation", "provider")),
             Map.entry("referral", Set.of("shared", "security", "audit", "reference")),
-            Map.entry("placement", Set.of("shared", "security", "audit", "reference", "provider", "location", "offer", "contract", "referral")));
+            Map.entry("placement", Set.of("shared", "security", "audit", "reference", "provider", "location", "offer", "contract", "referral")),
+            Map.entry("matching", Set.of("shared", "security", "audit", "reference", "provider", "location", "offer",
+                    "contract", "referral", "placement")));
 
     static Stream<String> features() {
         return ALLOWED.keySet().stream().sorted();

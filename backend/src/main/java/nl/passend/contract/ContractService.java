@@ -131,6 +131,18 @@ public class ContractService {
         return contract;
     }
 
+    /** Every contract, valid or not, as matching reads the region's supply. */
+    @Transactional(readOnly = true)
+    public List<Contract> all() {
+        return contracts.findAll();
+    }
+
+    /** The contract with this id, if it still exists. */
+    @Transactional(readOnly = true)
+    public Optional<Contract> findById(long id) {
+        return contracts.findById(id);
+    }
+
     private Contract find(long id) {
         return contracts.findById(id).orElseThrow(() -> new NotFoundException("contract", id));
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.data.jpa.domain.Specification;
@@ -136,6 +137,18 @@ public class OfferService {
     void delete(long id) {
         Deletion.deleteUnreferenced(offers, findOwn(id), "Offer " + id, "placements");
         audit.record(AuditAction.DELETE, "offer", id);
+    }
+
+    /** Every offer, active or not, as matching reads the region's supply. */
+    @Transactional(readOnly = true)
+    public List<Offer> all() {
+        return offers.findAll();
+    }
+
+    /** The offer with this id, if it still exists. */
+    @Transactional(readOnly = true)
+    public Optional<Offer> findById(long id) {
+        return offers.findById(id);
     }
 
     /**

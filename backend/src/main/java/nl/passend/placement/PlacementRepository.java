@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -13,6 +14,9 @@ interface PlacementRepository extends JpaRepository<Placement, Long>, JpaSpecifi
     long countByOffer_IdAndStatusIn(long offerId, Collection<PlacementStatus> statuses);
 
     long countByContract_IdAndStatusIn(long contractId, Collection<PlacementStatus> statuses);
+
+    @EntityGraph(attributePaths = {"referral", "offer", "contract"})
+    List<Placement> findByStatusIn(Collection<PlacementStatus> statuses);
 
     List<Placement> findByReferral_IdAndStatusIn(long referralId, Collection<PlacementStatus> statuses);
 

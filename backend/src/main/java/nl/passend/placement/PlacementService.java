@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.event.EventListener;
@@ -76,13 +77,26 @@ class PlacementService {
 
     PlacementDto propose(PlacementInputDto input) {
         Referral referral = referrals.requireLocked("referralId", input.getReferralId());
-        if (referral.getStatus() != ReferralStatus.OPEN) {
-            throw new ConflictException("Referral " + referral.getId() + " is " + referral.getStatus()
-                    + "; a place can be proposed only for an OPEN referral.");
-        }
         // Always the offer before the contract, so that two placements never wait for each other's lock.
         Offer offer = offers.requireLocked("offerId", input.getOfferId());
         Contract contract = contracts.requireLocked("contractId", input.getContractId());
+        Optional<String> refusal = refusal(referral, offer, contract);
+        if (refusal.isPresent()) {
+            throw new ConflictException(refusal.get());
+        }
+        // Planners see aggregates and ids, never what is known of a youth.
+        return mapper.toDto(place(referral, offer, contract), false).needs(null);
+    }
+
+    /**
+     * Why the offer under the contract cannot be proposed for the referral now, or nothing when it can. The caller
+     * holds the locks of the referral, the offer and the contract, in that order, so that the answer stays true.
+     */
+    Optional<String> refusal(Referral referral, Offer offer, Contract contract) {
+        if (referral.getStatus() != ReferralStatus.OPEN) {
+            return Optional.of("Referral " + referral.getId() + " is " + referral.getStatus()
+                    + "; a place can be proposed only for an OPEN referral.");
+        }
         List<String> misfits = new ArrayList<>(Eligibility.misfits(referral, offer, contract));
         if (referral.getCoDefendantGroup() != null
                 && placements.existsByOffer_Location_IdAndReferral_CoDefendantGroupAndStatusIn(
@@ -90,17 +104,19 @@ class PlacementService {
             misfits.add("a co-defendant already has a place at this location");
         }
         if (!misfits.isEmpty()) {
-            throw new ConflictException("Offer " + offer.getId() + " under contract " + contract.getReference()
+            return Optional.of("Offer " + offer.getId() + " under contract " + contract.getReference()
                     + " does not fit referral " + referral.getId() + ": " + String.join("; ", misfits) + ".");
         }
-        requireRoom(offer, contract, PlacementStatus.HOLDING_A_PLACE);
+        return noRoom(offer, contract, PlacementStatus.HOLDING_A_PLACE);
+    }
 
+    /** Proposes the place, once {@link #refusal} found nothing against it; audited. */
+    Placement place(Referral referral, Offer offer, Contract contract) {
         Placement placement = placements.saveAndFlush(
                 new Placement(referral, offer, contract, clock.instant(), currentActor.get().username()));
         referrals.advance(referral, ReferralStatus.PROPOSED, "place proposed at offer " + offer.getId());
         audit.record(AuditAction.CREATE, "placement", placement.getId());
-        // Planners see aggregates and ids, never what is known of a youth.
-        return mapper.toDto(placement, false).needs(null);
+        return placement;
     }
 
     PlacementDto accept(long id, VersionOnlyDto request) {
@@ -188,18 +204,24 @@ class PlacementService {
     }
 
     private void requireRoom(Offer offer, Contract contract, Set<PlacementStatus> counted) {
+        Optional<String> noRoom = noRoom(offer, contract, counted);
+        if (noRoom.isPresent()) {
+            throw new ConflictException(noRoom.get());
+        }
+    }
+
+    private Optional<String> noRoom(Offer offer, Contract contract, Set<PlacementStatus> counted) {
         long taken = placements.countByOffer_IdAndStatusIn(offer.getId(), counted);
         if (taken >= offer.getCapacity()) {
-            throw new ConflictException("Offer " + offer.getId() + " has no free place: " + offer.getCapacity()
+            return Optional.of("Offer " + offer.getId() + " has no free place: " + offer.getCapacity()
                     + " place(s) for Passend, " + taken + " taken.");
         }
-        if (contract.getVolumeCeiling() != null) {
-            long underContract = placements.countByContract_IdAndStatusIn(contract.getId(), counted);
-            if (underContract >= contract.getVolumeCeiling()) {
-                throw new ConflictException("Contract " + contract.getReference() + " has reached its volume ceiling of "
-                        + contract.getVolumeCeiling() + " placements at once.");
-            }
+        if (contract.getVolumeCeiling() != null
+                && placements.countByContract_IdAndStatusIn(contract.getId(), counted) >= contract.getVolumeCeiling()) {
+            return Optional.of("Contract " + contract.getReference() + " has reached its volume ceiling of "
+                    + contract.getVolumeCeiling() + " placements at once.");
         }
+        return Optional.empty();
     }
 
     /** A placement the current intake may answer: at one of its own offers, in the status the step needs. */

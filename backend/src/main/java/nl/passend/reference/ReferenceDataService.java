@@ -3,7 +3,9 @@ package nl.passend.reference;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.lang.Nullable;
@@ -66,6 +68,19 @@ public class ReferenceDataService {
 
     List<SecurityLevelInfoDto> listSecurityLevels() {
         return mapper.toSecurityLevelDtos(securityLevels.findAll(Sort.by("level")));
+    }
+
+    /**
+     * Locks every youth region until the transaction ends, in code order: whoever needs the regions to stay as they
+     * are, such as a check that no other matching run covers one, waits for the others.
+     */
+    public List<YouthRegion> lockYouthRegions() {
+        return youthRegions.findAllForUpdate();
+    }
+
+    /** Every municipality's name by its CBS code. */
+    public Map<String, String> municipalityNames() {
+        return municipalities.findAll().stream().collect(Collectors.toMap(Municipality::getCode, Municipality::getName));
     }
 
     /** The youth region a request names in {@code field}. */

@@ -1,10 +1,12 @@
 package nl.passend.referral;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.lang.Nullable;
 import org.springframework.data.jpa.repository.Query;
 
 import jakarta.persistence.LockModeType;
@@ -12,6 +14,12 @@ import jakarta.persistence.LockModeType;
 interface ReferralRepository extends JpaRepository<Referral, Long>, JpaSpecificationExecutor<Referral> {
 
     Optional<Referral> findByOrganisationIdAndIdempotencyKey(long organisationId, String idempotencyKey);
+
+    @Query("""
+            select r from Referral r join fetch r.youth y join fetch y.homeMunicipality m
+            where r.status = :status and (:youthRegion is null or m.youthRegion.code = :youthRegion)
+            order by r.id""")
+    List<Referral> findOpen(ReferralStatus status, @Nullable String youthRegion);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from Referral r where r.id = :id")

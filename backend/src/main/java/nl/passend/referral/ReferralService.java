@@ -145,6 +145,18 @@ public class ReferralService {
         return mapper.toDto(referrals.saveAndFlush(referral));
     }
 
+    /** The OPEN referrals of youths living in the youth region, or in any region when it is {@code null}. */
+    @Transactional(readOnly = true)
+    public List<Referral> open(@Nullable String youthRegion) {
+        return referrals.findOpen(ReferralStatus.OPEN, youthRegion);
+    }
+
+    /** A referral of the current actor's own organisation; any other is not found. */
+    @Transactional(readOnly = true)
+    public Referral requireOwn(long id) {
+        return findOwn(id);
+    }
+
     /** The referral a request names in {@code field}, locked until the transaction ends. */
     public Referral requireLocked(String field, long id) {
         return referrals.findByIdForUpdate(id)

@@ -138,6 +138,7 @@ class SecurityConfiguration {
                 .hasRole(Role.PROBATION_OFFICER.name())
                 .requestMatchers(POST, "/api/v1/referrals", "/api/v1/referrals/*/withdrawal",
                         "/api/v1/referrals/*/cancellation").hasRole(Role.PROBATION_OFFICER.name())
+                .requestMatchers(GET, "/api/v1/referrals/*/explanation").hasRole(Role.PROBATION_OFFICER.name())
                 .requestMatchers(GET, "/api/v1/placements", "/api/v1/placements/*")
                 .hasAnyRole(Role.PROVIDER_INTAKE.name(), Role.PROBATION_OFFICER.name())
                 .requestMatchers(POST, "/api/v1/placements").hasRole(Role.PLANNER.name())
@@ -147,6 +148,11 @@ class SecurityConfiguration {
                         "/api/v1/aftercare/overdue-tasks")
                 .hasAnyRole(Role.PROVIDER_INTAKE.name(), Role.PROBATION_OFFICER.name())
                 .requestMatchers(PUT, "/api/v1/placements/*/aftercare-plan").hasRole(Role.PROBATION_OFFICER.name())
+
+                // Matching: planners run it and apply its proposals, and see ids and counts only.
+                .requestMatchers(GET, "/api/v1/matching-runs", "/api/v1/matching-runs/*").hasRole(Role.PLANNER.name())
+                .requestMatchers(POST, "/api/v1/matching-runs", "/api/v1/matching-runs/*/apply")
+                .hasRole(Role.PLANNER.name())
 
                 // Users and the audit trail: admins only.
                 .requestMatchers(GET, "/api/v1/users", "/api/v1/users/*", "/api/v1/audit-events").hasRole(admin)

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import org.springframework.stereotype.Component;
+/** How the API shows a stored moment: as a date-time in UTC. Mappers name it in {@code uses}. */
+public final class TimeMapping {
 
-/** How mappers show a stored moment in the API: as a date-time in UTC. */
-@Component
-public class TimeMapping {
+    private TimeMapping() {
+    }
 
-    public OffsetDateTime toOffsetDateTime(Instant instant) {
+    public static OffsetDateTime toOffsetDateTime(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -3,6 +3,8 @@ package nl.passend.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -111,6 +114,8 @@ class AccessRulesTests {
                      "tasks": [{"description": "Arrange a school place", "responsible": "SCHOOL_OR_WORK",
                                 "dueDate": "2026-12-01", "status": "DONE"}],
                      "version": 0}"""),
+            Map.entry("matching run", """
+                    {"youthRegion": "MIDDEN_IJSSEL_OOST_VELUWE", "timeLimitSeconds": 1}"""),
             Map.entry("user 3", """
                     {"username": "inkoper.apeldoorn", "displayName": "Inkoper jeugdhulp Apeldoorn", "role": "PURCHASER",
                      "organisationId": 1, "active": false, "version": 0}"""));
@@ -120,7 +125,7 @@ class AccessRulesTests {
      * the purchasers of Apeldoorn and Doetinchem, the probation officers of Jeugdreclassering Gelderland Oost (whose
      * referrals 1 to 10 are) and of the Child Protection Board, and the intakes of Hazelaar (provider 1, whose offers
      * 1 and 2, location 1 and placements are) and Kroonbeek (provider 2). Contract 3 is Midden-IJssel's, with
-     * Apeldoorn.
+     * Apeldoorn. Matching run 1 is the finished run of {@link #aFinishedMatchingRun}.
      */
     private static final String RULES = """
             listYouthRegions    | GET /api/v1/youth-regions            |              | 401 200 200 200 200 200 200 200 200
@@ -178,6 +183,11 @@ class AccessRulesTests {
             saveAftercarePlan   | PUT /api/v1/placements/3/aftercare-plan | aftercare |  401 403 403 403 403 200 404 403 403
             listAftercareDue    | GET /api/v1/aftercare/due            |              | 401 403 403 403 403 200 200 200 200
             listOverdueAftercareTasks | GET /api/v1/aftercare/overdue-tasks |         | 401 403 403 403 403 200 200 200 200
+            listMatchingRuns    | GET /api/v1/matching-runs            |              | 401 403 200 403 403 403 403 403 403
+            startMatchingRun    | POST /api/v1/matching-runs           | matching run | 401 403 202 403 403 403 403 403 403
+            getMatchingRun      | GET /api/v1/matching-runs/1          |              | 401 403 200 403 403 403 403 403 403
+            applyMatchingRun    | POST /api/v1/matching-runs/1/apply   |              | 401 403 200 403 403 403 403 403 403
+            getReferralExplanation | GET /api/v1/referrals/1/explanation |            | 401 403 403 403 403 200 404 403 403
             """;
 
     private static final Set<String> OPERATION_METHODS = Set.of("get", "put", "post", "delete", "patch");
@@ -187,6 +197,22 @@ class AccessRulesTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    /** A finished run that left referral 1 without a place, as if the planner had run matching this morning. */
+    @BeforeEach
+    void aFinishedMatchingRun() {
+        jdbc.update("""
+                insert into matching_run (id, status, time_limit_seconds, requested_by, requested_at, started_at,
+                  finished_at, elapsed_millis, hard_score, medium_score, soft_score, version)
+                values (1, 'DONE', 10, 'planner', ?, ?, ?, 10000, 0, -24, 0, 0)""",
+                Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+        jdbc.update("""
+                insert into matching_outcome (run_id, referral_id, urgency, youth_region_code, care_type_code,
+                  min_security_level, days_waiting, unmet_reason, explanation)
+                values (1, 1, 'HIGH', 'MIDDEN_IJSSEL_OOST_VELUWE', '43', 2, 5, 'NO_CAPACITY', ?)""", """
+                {"referralId": 1, "alternatives": [], "notEligible": [], "unmetReason": "NO_CAPACITY",
+                 "summary": "No place now (NO_CAPACITY): a free place at one of the contracted offers that fit"}""");
+    }
 
     record Rule(String operationId, HttpMethod method, String path, String body, List<Integer> statuses) {
     }

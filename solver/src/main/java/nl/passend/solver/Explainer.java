@@ -16,6 +16,7 @@ public final class Explainer {
     private final Map<String, String> municipalityNames;
     private final Map<Offer, Long> placedAt;
     private final Map<Contract, Long> placedUnder;
+    private final Map<Long, UnmetDemandReason> unmet;
 
     /** @param municipalityNames CBS code to name, so that the words name places as people do */
     public Explainer(MatchingSolution solution, Map<String, String> municipalityNames) {
@@ -25,6 +26,7 @@ public final class Explainer {
                 .collect(Collectors.groupingBy(Referral::getOffer, Collectors.counting()));
         this.placedUnder = solution.getReferrals().stream().filter(r -> r.getOffer() != null)
                 .collect(Collectors.groupingBy(Referral::getContract, Collectors.counting()));
+        this.unmet = UnmetDemand.classify(solution);
     }
 
     public Optional<Explanation> explain(long referralId) {
@@ -58,10 +60,9 @@ public final class Explainer {
                         describe(offer) + ": " + firstRuleFailed(demand, offer)))
                 .toList();
 
-        UnmetDemandReason unmet = referral.getOffer() == null
-                ? UnmetDemand.classify(solution).get(referral.getId()) : null;
-        String summary = chosen != null ? chosen.text() : "No place now (" + unmet + "): " + needed(demand, unmet);
-        return new Explanation(referral.getId(), chosen, alternatives, notEligible, unmet, summary);
+        UnmetDemandReason reason = unmet.get(referral.getId());
+        String summary = chosen != null ? chosen.text() : "No place now (" + reason + "): " + needed(demand, reason);
+        return new Explanation(referral.getId(), chosen, alternatives, notEligible, reason, summary);
     }
 
     private Explanation.Chosen chosen(Referral referral) {

@@ -1,0 +1,148 @@
+package nl.passend.matching;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.passend.contract.ContractService;
+import nl.passend.offer.OfferService;
+import nl.passend.placement.PlacementProposals;
+import nl.passend.placement.PlacementProposals.HeldPlace;
+import nl.passend.reference.Municipality;
+import nl.passend.reference.ReferenceDataService;
+import nl.passend.reference.Specialism;
+import nl.passend.referral.Referral;
+import nl.passend.referral.ReferralService;
+import nl.passend.solver.Contract;
+import nl.passend.solver.Demand;
+import nl.passend.solver.MatchingProblem;
+import nl.passend.solver.MatchingProblem.ExistingPlacement;
+import nl.passend.solver.MatchingSolution;
+import nl.passend.solver.Offer;
+import nl.passend.solver.Urgency;
+
+/**
+ * Reads the region's supply and demand into a planning problem. Open referrals of youths living in the scope are
+ * matched to every eligible offer, wherever it is. Every place held now (proposed, accepted or started) is pinned: it
+ * keeps its offer and counts against capacity, ceilings and budgets. An inactive offer takes no one new.
+ */
+@Component
+class MatchingFacts {
+
+    /** The problem, with what the run needs to store and later check of each offer, contract and referral. */
+    record Snapshot(MatchingSolution problem, Map<Long, Long> offerVersions, Map<Long, Long> contractVersions,
+            Map<Long, String> youthRegionByReferral, Map<String, String> municipalityNames) {
+    }
+
+    private final OfferService offers;
+    private final ContractService contracts;
+    private final ReferralService referrals;
+    private final PlacementProposals placements;
+    private final ReferenceDataService referenceData;
+    private final MatchingProperties properties;
+    private final Clock clock;
+
+    MatchingFacts(OfferService offers, ContractService contracts, ReferralService referrals,
+            PlacementProposals placements, ReferenceDataService referenceData, MatchingProperties properties,
+            Clock clock) {
+        this.offers = offers;
+        this.contracts = contracts;
+        this.referrals = referrals;
+        this.placements = placements;
+        this.referenceData = referenceData;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    Snapshot load(@Nullable String youthRegion) {
+        LocalDate today = LocalDate.now(clock);
+        List<HeldPlace> held = placements.heldPlaces();
+        Map<Long, Long> heldAt = held.stream()
+                .collect(Collectors.groupingBy(place -> place.offer().getId(), Collectors.counting()));
+
+        List<nl.passend.offer.Offer> allOffers = offers.all();
+        List<Offer> supply = allOffers.stream()
+                .filter(offer -> offer.isActive() || heldAt.containsKey(offer.getId()))
+                .map(offer -> offer(offer, heldAt.getOrDefault(offer.getId(), 0L).intValue()))
+                .toList();
+        List<nl.passend.contract.Contract> allContracts = contracts.all();
+        List<Contract> contractFacts = allContracts.stream().map(MatchingFacts::contract).toList();
+
+        List<Referral> open = referrals.open(youthRegion);
+        List<Demand> demand = open.stream().map(referral -> demand(referral, today)).toList();
+        List<ExistingPlacement> existing = held.stream()
+                .map(place -> new ExistingPlacement(demand(place.referral(), today), place.offer().getId(),
+                        place.contract().getId()))
+                .toList();
+
+        MatchingSolution problem = MatchingProblem.of(supply, contractFacts, demand, existing, properties.weights());
+        return new Snapshot(problem,
+                allOffers.stream().collect(Collectors.toMap(nl.passend.offer.Offer::getId,
+                        nl.passend.offer.Offer::getVersion)),
+                allContracts.stream().collect(Collectors.toMap(nl.passend.contract.Contract::getId,
+                        nl.passend.contract.Contract::getVersion)),
+                open.stream().collect(Collectors.toMap(Referral::getId,
+                        referral -> referral.getYouth().getHomeMunicipality().getYouthRegion().getCode())),
+                referenceData.municipalityNames());
+    }
+
+    /**
+     * An offer as matching sees it. Its capacity is never below the places Passend already holds there, so that a
+     * provider reporting fewer places than are taken makes no one move, and an inactive offer has room for no one.
+     */
+    private static Offer offer(nl.passend.offer.Offer offer, int held) {
+        var location = offer.getLocation();
+        int capacity = offer.isActive() && location.isActive() ? Math.max(offer.getCapacity(), held) : held;
+        return new Offer(offer.getId(), location.getId(), location.getProvider().getId(),
+                location.getMunicipality().getCode(), location.getLatitude().doubleValue(),
+                location.getLongitude().doubleValue(), offer.getCareType().getCode(), offer.getSecurityLevel().level(),
+                offer.getMinAge(), offer.getMaxAge(),
+                offer.getAcceptedGenders().stream().map(Enum::name).collect(Collectors.toSet()),
+                codes(offer.getSpecialisms()), capacity);
+    }
+
+    private static Contract contract(nl.passend.contract.Contract contract) {
+        Map<String, Long> tariffs = new HashMap<>();
+        contract.getDailyTariffs().forEach((careType, euros) -> tariffs.put(careType.getCode(), cents(euros)));
+        return new Contract(contract.getId(), contract.getProvider().getId(),
+                contract.getParticipatingMunicipalities().stream().map(Municipality::getCode)
+                        .collect(Collectors.toSet()),
+                tariffs, contract.getValidFrom(), contract.getValidUntil(), contract.getVolumeCeiling(),
+                contract.getBudgetCeiling() == null ? null : cents(contract.getBudgetCeiling()));
+    }
+
+    private static Demand demand(Referral referral, LocalDate today) {
+        var youth = referral.getYouth();
+        Municipality home = youth.getHomeMunicipality();
+        LocalDate referred = referral.getCreatedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        int daysWaiting = (int) Math.max(0, ChronoUnit.DAYS.between(referred, today));
+        return new Demand(referral.getId(), Urgency.valueOf(referral.getUrgency().name()), daysWaiting,
+                referral.getCareType().getCode(), referral.getMinSecurityLevel().level(),
+                youth.ageOn(referral.getRequestedStart()), youth.getGender().name(),
+                codes(referral.getRequiredSpecialisms()), home.getCode(), home.getLatitude().doubleValue(),
+                home.getLongitude().doubleValue(),
+                referral.getExcludedMunicipalities().stream().map(Municipality::getCode).collect(Collectors.toSet()),
+                referral.getRequestedStart(), referral.getExpectedDurationDays(), referral.getCoDefendantGroup());
+    }
+
+    private static Set<String> codes(Set<Specialism> specialisms) {
+        return specialisms.stream().map(Specialism::getCode).collect(Collectors.toSet());
+    }
+
+    private static long cents(BigDecimal euros) {
+        return euros.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+}

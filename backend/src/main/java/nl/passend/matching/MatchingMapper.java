@@ -1,0 +1,102 @@
+package nl.passend.matching;
+
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+import nl.passend.api.model.ChosenOfferDto;
+import nl.passend.api.model.MatchingAssignmentDto;
+import nl.passend.api.model.MatchingExplanationDto;
+import nl.passend.api.model.MatchingResultDto;
+import nl.passend.api.model.MatchingRunDto;
+import nl.passend.api.model.MatchingRunStatusDto;
+import nl.passend.api.model.MatchingScoreDto;
+import nl.passend.api.model.OfferNoteDto;
+import nl.passend.api.model.UnmetDemandReasonDto;
+import nl.passend.api.model.UrgencyCountsDto;
+import nl.passend.api.model.UrgencyDto;
+import nl.passend.referral.Urgency;
+import nl.passend.shared.TimeMapping;
+import nl.passend.solver.Explanation;
+
+/** Shows runs with counts and ids only, and explanations in the words the solver module wrote. */
+@Mapper(uses = TimeMapping.class)
+interface MatchingMapper {
+
+    @Mapping(target = "distanceKm", source = "distanceKilometres")
+    ChosenOfferDto toDto(Explanation.Chosen chosen);
+
+    @Mapping(target = "distanceKm", source = "distanceKilometres")
+    OfferNoteDto toDto(Explanation.OfferNote note);
+
+    List<OfferNoteDto> toNoteDtos(List<Explanation.OfferNote> notes);
+
+    default MatchingExplanationDto toDto(Explanation explanation, long runId, OffsetDateTime explainedAt) {
+        return new MatchingExplanationDto(explanation.referralId(), runId, explainedAt, explanation.summary(),
+                toNoteDtos(explanation.alternatives()), toNoteDtos(explanation.notEligible()))
+                .chosen(explanation.chosen() == null ? null : toDto(explanation.chosen()))
+                .unmetReason(explanation.unmetReason() == null ? null
+                        : UnmetDemandReasonDto.valueOf(explanation.unmetReason().name()));
+    }
+
+    /**
+     * @param counts the run's outcomes counted by urgency and reason
+     * @param assigned the run's assignments, or {@code null} to leave them out
+     */
+    default MatchingRunDto toDto(MatchingRun run, Long elapsedMillis, List<MatchingOutcomeRepository.Count> counts,
+            List<MatchingOutcome> assigned) {
+        MatchingRunDto dto = new MatchingRunDto(run.getId(), MatchingRunStatusDto.valueOf(run.getStatus().name()),
+                run.getTimeLimitSeconds(), run.getRequestedBy(), TimeMapping.toOffsetDateTime(run.getRequestedAt()))
+                .youthRegion(run.getYouthRegionCode())
+                .startedAt(TimeMapping.toOffsetDateTime(run.getStartedAt()))
+                .finishedAt(TimeMapping.toOffsetDateTime(run.getFinishedAt()))
+                .elapsedMillis(elapsedMillis)
+                .failure(run.getFailure())
+                .appliedAt(TimeMapping.toOffsetDateTime(run.getAppliedAt()))
+                .appliedBy(run.getAppliedBy());
+        if (run.getHardScore() != null) {
+            dto.bestScore(new MatchingScoreDto(run.getHardScore(), run.getMediumScore(), run.getSoftScore()));
+        }
+        if (run.getStatus() == MatchingRunStatus.DONE) {
+            dto.result(result(counts, assigned));
+        }
+        return dto;
+    }
+
+    private MatchingResultDto result(List<MatchingOutcomeRepository.Count> counts, List<MatchingOutcome> assigned) {
+        Map<Urgency, Integer> placed = new EnumMap<>(Urgency.class);
+        Map<Urgency, Integer> unplaced = new EnumMap<>(Urgency.class);
+        Map<String, Integer> byReason = new TreeMap<>();
+        int referrals = 0;
+        for (MatchingOutcomeRepository.Count count : counts) {
+            int n = Math.toIntExact(count.count());
+            referrals += n;
+            if (count.unmetReason() == null) {
+                placed.merge(count.urgency(), n, Integer::sum);
+            } else {
+                unplaced.merge(count.urgency(), n, Integer::sum);
+                byReason.merge(count.unmetReason().name(), n, Integer::sum);
+            }
+        }
+        MatchingResultDto result = new MatchingResultDto(referrals, urgencyCounts(placed), urgencyCounts(unplaced),
+                byReason);
+        if (assigned != null) {
+            result.assignments(assigned.stream()
+                    .map(outcome -> new MatchingAssignmentDto(outcome.getReferralId(),
+                            UrgencyDto.valueOf(outcome.getUrgency().name()), outcome.getOfferId(),
+                            outcome.getContractId()))
+                    .toList());
+        }
+        return result;
+    }
+
+    private static UrgencyCountsDto urgencyCounts(Map<Urgency, Integer> counts) {
+        return new UrgencyCountsDto(counts.getOrDefault(Urgency.CRISIS, 0), counts.getOrDefault(Urgency.HIGH, 0),
+                counts.getOrDefault(Urgency.NORMAL, 0));
+    }
+}

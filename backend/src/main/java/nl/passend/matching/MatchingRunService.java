@@ -1,0 +1,219 @@
+package nl.passend.matching;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import nl.passend.api.model.MatchingApplicationDto;
+import nl.passend.api.model.MatchingExplanationDto;
+import nl.passend.api.model.MatchingRunDto;
+import nl.passend.api.model.MatchingRunInputDto;
+import nl.passend.api.model.MatchingRunPageDto;
+import nl.passend.api.model.MatchingRunStatusDto;
+import nl.passend.api.model.ProposedPlacementDto;
+import nl.passend.api.model.SkippedAssignmentDto;
+import nl.passend.audit.AuditAction;
+import nl.passend.audit.AuditTrail;
+import nl.passend.contract.ContractService;
+import nl.passend.offer.OfferService;
+import nl.passend.placement.PlacementProposals;
+import nl.passend.reference.ReferenceDataService;
+import nl.passend.referral.Referral;
+import nl.passend.referral.ReferralService;
+import nl.passend.security.CurrentActor;
+import nl.passend.shared.ConflictException;
+import nl.passend.shared.NotFoundException;
+import nl.passend.shared.Paging;
+import nl.passend.shared.TimeMapping;
+import nl.passend.solver.Explanation;
+
+/** Starts matching runs, shows them, applies their result as proposals, and explains a referral's outcome. */
+@Service
+@Transactional
+class MatchingRunService {
+
+    static final int DEFAULT_TIME_LIMIT_SECONDS = 10;
+
+    /** The most urgent and longest waiting first, when two assignments compete for a place that is left. */
+    private static final Comparator<MatchingOutcome> APPLY_ORDER = Comparator
+            .comparing(MatchingOutcome::getUrgency)
+            .thenComparing(Comparator.comparingInt(MatchingOutcome::getDaysWaiting).reversed())
+            .thenComparing(MatchingOutcome::getReferralId);
+
+    private final MatchingRunRepository runs;
+    private final MatchingOutcomeRepository outcomes;
+    private final ReferenceDataService referenceData;
+    private final ReferralService referrals;
+    private final OfferService offers;
+    private final ContractService contracts;
+    private final PlacementProposals proposals;
+    private final CurrentActor currentActor;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final MatchingMapper mapper;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    MatchingRunService(MatchingRunRepository runs, MatchingOutcomeRepository outcomes,
+            ReferenceDataService referenceData, ReferralService referrals, OfferService offers,
+            ContractService contracts, PlacementProposals proposals, CurrentActor currentActor, AuditTrail audit,
+            ApplicationEventPublisher events, MatchingMapper mapper, ObjectMapper json, Clock clock) {
+        this.runs = runs;
+        this.outcomes = outcomes;
+        this.referenceData = referenceData;
+        this.referrals = referrals;
+        this.offers = offers;
+        this.contracts = contracts;
+        this.proposals = proposals;
+        this.currentActor = currentActor;
+        this.audit = audit;
+        this.events = events;
+        this.mapper = mapper;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Queues a run, unless one over an overlapping scope is queued or solving. */
+    MatchingRunDto start(MatchingRunInputDto input) {
+        String region = input.getYouthRegion();
+        if (region != null) {
+            referenceData.requireYouthRegion("youthRegion", region);
+        }
+        // Two requests at once both see no active run unless one waits for the other: the region locks order them.
+        referenceData.lockYouthRegions();
+        Optional<MatchingRun> active = runs.findByStatusIn(List.of(MatchingRunStatus.QUEUED, MatchingRunStatus.SOLVING))
+                .stream().filter(run -> run.overlaps(region)).findFirst();
+        if (active.isPresent()) {
+            MatchingRun other = active.get();
+            throw new ConflictException("Matching run " + other.getId() + " over "
+                    + scope(other.getYouthRegionCode()) + " is " + other.getStatus() + "; wait until it is done before "
+                    + "starting another over " + scope(region) + ".");
+        }
+        int timeLimit = input.getTimeLimitSeconds() == null ? DEFAULT_TIME_LIMIT_SECONDS : input.getTimeLimitSeconds();
+        MatchingRun run = runs.saveAndFlush(
+                new MatchingRun(region, timeLimit, currentActor.get().username(), clock.instant()));
+        audit.record(AuditAction.CREATE, "matching_run", run.getId());
+        events.publishEvent(new MatchingRunner.Queued(run.getId()));
+        return toDto(run, false);
+    }
+
+    @Transactional(readOnly = true)
+    MatchingRunPageDto list(@Nullable MatchingRunStatusDto status, int page, int size) {
+        PageRequest pageable = PageRequest.of(page, size, Sort.by(Sort.Order.desc("requestedAt"), Sort.Order.desc("id")));
+        Page<MatchingRun> found = status == null ? runs.findAll(pageable)
+                : runs.findByStatus(MatchingRunStatus.valueOf(status.name()), pageable);
+        Map<Long, List<MatchingOutcomeRepository.Count>> counts = outcomes
+                .countByRun(found.map(MatchingRun::getId).getContent()).stream()
+                .collect(Collectors.groupingBy(MatchingOutcomeRepository.Count::runId));
+        List<MatchingRunDto> content = found.stream()
+                .map(run -> mapper.toDto(run, elapsed(run), counts.getOrDefault(run.getId(), List.of()), null))
+                .toList();
+        return new MatchingRunPageDto(content, Paging.metadata(found));
+    }
+
+    @Transactional(readOnly = true)
+    MatchingRunDto get(long id) {
+        return toDto(runs.findById(id).orElseThrow(() -> new NotFoundException("matching run", id)), true);
+    }
+
+    /**
+     * Proposes each assignment of a DONE run, in one transaction. An assignment whose referral is no longer open,
+     * whose offer or contract changed since the run, or whose place is gone, is skipped and listed with the reason.
+     */
+    MatchingApplicationDto apply(long id) {
+        MatchingRun run = runs.findByIdForUpdate(id).orElseThrow(() -> new NotFoundException("matching run", id));
+        if (run.getStatus() != MatchingRunStatus.DONE) {
+            throw new ConflictException("Matching run " + id + " is " + run.getStatus() + "; only a DONE run can be "
+                    + "applied.");
+        }
+        if (run.getAppliedAt() != null) {
+            throw new ConflictException("Matching run " + id + " was applied at " + run.getAppliedAt() + " by "
+                    + run.getAppliedBy() + "; a run is applied once.");
+        }
+        List<ProposedPlacementDto> proposed = new ArrayList<>();
+        List<SkippedAssignmentDto> skipped = new ArrayList<>();
+        List<MatchingOutcome> assignments = new ArrayList<>(outcomes.findByRunIdAndOfferIdNotNullOrderByReferralId(id));
+        assignments.sort(APPLY_ORDER);
+        for (MatchingOutcome assignment : assignments) {
+            Optional<String> changed = changedSinceRun(assignment);
+            PlacementProposals.Outcome outcome = changed.isPresent() ? null
+                    : proposals.propose(assignment.getReferralId(), assignment.getOfferId(),
+                            assignment.getContractId());
+            String refusal = changed.orElse(outcome == null ? null : outcome.refusal());
+            if (refusal != null) {
+                skipped.add(new SkippedAssignmentDto(assignment.getReferralId(), assignment.getOfferId(), refusal));
+            } else {
+                proposed.add(new ProposedPlacementDto(assignment.getReferralId(), outcome.placementId()));
+            }
+        }
+        run.applied(currentActor.get().username(), clock.instant());
+        runs.saveAndFlush(run);
+        audit.record(AuditAction.UPDATE, "matching_run", id);
+        return new MatchingApplicationDto(id, proposed, skipped);
+    }
+
+    /** Why the latest finished run gave the referral its place, or none; for the referring organisation only. */
+    MatchingExplanationDto explain(long referralId) {
+        Referral referral = referrals.requireOwn(referralId);
+        MatchingOutcome outcome = outcomes.findLatestDone(referralId, Limit.of(1)).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("explanation of referral", referralId));
+        MatchingRun run = runs.findById(outcome.getRunId()).orElseThrow();
+        referrals.auditRead(referral);
+        try {
+            Explanation explanation = json.readValue(outcome.getExplanation(), Explanation.class);
+            return mapper.toDto(explanation, run.getId(), TimeMapping.toOffsetDateTime(run.getFinishedAt()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The stored explanation of referral " + referralId + " is unreadable", e);
+        }
+    }
+
+    private Optional<String> changedSinceRun(MatchingOutcome assignment) {
+        boolean offerChanged = offers.findById(assignment.getOfferId())
+                .map(offer -> offer.getVersion() != assignment.getOfferVersion()).orElse(true);
+        if (offerChanged) {
+            return Optional.of("Offer " + assignment.getOfferId() + " changed since the run; start a new run.");
+        }
+        boolean contractChanged = contracts.findById(assignment.getContractId())
+                .map(contract -> contract.getVersion() != assignment.getContractVersion()).orElse(true);
+        if (contractChanged) {
+            return Optional.of("Contract " + assignment.getContractId() + " changed since the run; start a new run.");
+        }
+        return Optional.empty();
+    }
+
+    private MatchingRunDto toDto(MatchingRun run, boolean withAssignments) {
+        List<MatchingOutcome> assigned = withAssignments && run.getStatus() == MatchingRunStatus.DONE
+                ? outcomes.findByRunIdAndOfferIdNotNullOrderByReferralId(run.getId()) : null;
+        return mapper.toDto(run, elapsed(run), outcomes.countByRun(List.of(run.getId())), assigned);
+    }
+
+    /** While solving, the time so far; afterwards, what the run took. */
+    @Nullable
+    private Long elapsed(MatchingRun run) {
+        if (run.getStatus() == MatchingRunStatus.SOLVING && run.getStartedAt() != null) {
+            return Duration.between(run.getStartedAt(), clock.instant()).toMillis();
+        }
+        return run.getElapsedMillis();
+    }
+
+    private static String scope(@Nullable String region) {
+        return region == null ? "all youth regions" : "youth region " + region;
+    }
+}

@@ -1,0 +1,65 @@
+package nl.passend.placement;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.passend.contract.Contract;
+import nl.passend.contract.ContractService;
+import nl.passend.offer.Offer;
+import nl.passend.offer.OfferService;
+import nl.passend.referral.Referral;
+import nl.passend.referral.ReferralService;
+
+/**
+ * What matching needs of placements: the places held now, and proposals made from a matching run's result. A
+ * proposal here follows the same rules and locks as one requested through the API, but answers why it could not be
+ * made instead of refusing the whole request, so that a run's other proposals still go through.
+ */
+@Service
+@Transactional
+public class PlacementProposals {
+
+    /** A place that a placement holds: proposed, accepted or started. */
+    public record HeldPlace(Referral referral, Offer offer, Contract contract) {
+    }
+
+    /** A proposal made, or the reason it could not be. */
+    public record Outcome(Long placementId, String refusal) {
+    }
+
+    private final PlacementRepository placements;
+    private final PlacementService placementService;
+    private final ReferralService referrals;
+    private final OfferService offers;
+    private final ContractService contracts;
+
+    PlacementProposals(PlacementRepository placements, PlacementService placementService, ReferralService referrals,
+            OfferService offers, ContractService contracts) {
+        this.placements = placements;
+        this.placementService = placementService;
+        this.referrals = referrals;
+        this.offers = offers;
+        this.contracts = contracts;
+    }
+
+    @Transactional(readOnly = true)
+    public List<HeldPlace> heldPlaces() {
+        return placements.findByStatusIn(PlacementStatus.HOLDING_A_PLACE).stream()
+                .map(placement -> new HeldPlace(placement.getReferral(), placement.getOffer(),
+                        placement.getContract()))
+                .toList();
+    }
+
+    /** Proposes the offer under the contract for the referral, if every rule and the room still allow it. */
+    public Outcome propose(long referralId, long offerId, long contractId) {
+        Referral referral = referrals.requireLocked("referralId", referralId);
+        Offer offer = offers.requireLocked("offerId", offerId);
+        Contract contract = contracts.requireLocked("contractId", contractId);
+        Optional<String> refusal = placementService.refusal(referral, offer, contract);
+        return refusal.map(reason -> new Outcome(null, reason))
+                .orElseGet(() -> new Outcome(placementService.place(referral, offer, contract).getId(), null));
+    }
+}
