@@ -128,6 +128,23 @@ class MatchingConstraintsTests {
     }
 
     @Test
+    void weighsEachTermAsTheRegionConfigured() {
+        MatchingWeights weights = new MatchingWeights(10, 3, 1, 0, 5, 100);
+        Offer secure = offer(1, 1, 4, 5);
+        Contract contract = contract(1, null, null, 45_000);
+        Demand crisis = new Demand(1, Urgency.CRISIS, 2, "43", 2, 16, "MALE", Set.of("LVB"), "GM0301", ZUTPHEN_LAT,
+                ZUTPHEN_LON, Set.of(), LocalDate.of(2026, 6, 1), 100, null);
+        MatchingSolution problem = MatchingProblem.of(List.of(secure), List.of(contract), List.of(crisis), List.of(),
+                weights);
+        Referral referral = problem.getReferrals().get(0);
+
+        VERIFIER.verifyThat(MatchingConstraints::unplacedReferral).given(referral).penalizesBy(10 * (0 + 2));
+        referral.setOffer(secure);
+        VERIFIER.verifyThat(MatchingConstraints::extraSecurity).given(referral).penalizesBy(5 * 2);
+        VERIFIER.verifyThat(MatchingConstraints::tariff).given(referral).penalizesBy(450 / 100);
+    }
+
+    @Test
     void penalisesTheDistanceFromHomeInWholeKilometres() {
         VERIFIER.verifyThat(MatchingConstraints::distanceFromHome)
                 .given(placed(1, offer(1, 1, 2, 5), contract(1, null, null, 45_000)))
