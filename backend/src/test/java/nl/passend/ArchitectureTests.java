@@ -40,7 +40,8 @@ class ArchitectureTests {
             Map.entry("referral", Set.of("shared", "security", "audit", "reference")),
             Map.entry("placement", Set.of("shared", "security", "audit", "reference", "provider", "location", "offer", "contract", "referral")),
             Map.entry("matching", Set.of("shared", "security", "audit", "reference", "provider", "location", "offer",
-                    "contract", "referral", "placement")));
+                    "contract", "referral", "placement")),
+            Map.entry("report", Set.of("shared", "security", "audit", "reference")));
 
     static Stream<String> features() {
         return ALLOWED.keySet().stream().sorted();

@@ -154,6 +154,10 @@ class SecurityConfiguration {
                 .requestMatchers(POST, "/api/v1/matching-runs", "/api/v1/matching-runs/*/apply")
                 .hasRole(Role.PLANNER.name())
 
+                // Reports for joint procurement: aggregates only, for planners and purchasers.
+                .requestMatchers(GET, "/api/v1/reports/gaps", "/api/v1/reports/contract-usage")
+                .hasAnyRole(Role.PLANNER.name(), Role.PURCHASER.name())
+
                 // Users and the audit trail: admins only.
                 .requestMatchers(GET, "/api/v1/users", "/api/v1/users/*", "/api/v1/audit-events").hasRole(admin)
                 .requestMatchers(POST, "/api/v1/users").hasRole(admin)

@@ -188,6 +188,8 @@ class AccessRulesTests {
             getMatchingRun      | GET /api/v1/matching-runs/1          |              | 401 403 200 403 403 403 403 403 403
             applyMatchingRun    | POST /api/v1/matching-runs/1/apply   |              | 401 403 200 403 403 403 403 403 403
             getReferralExplanation | GET /api/v1/referrals/1/explanation |            | 401 403 403 403 403 200 404 403 403
+            getGapReport        | GET /api/v1/reports/gaps             |              | 401 403 200 200 200 403 403 403 403
+            getContractUsage    | GET /api/v1/reports/contract-usage   |              | 401 403 200 200 200 403 403 403 403
             """;
 
     private static final Set<String> OPERATION_METHODS = Set.of("get", "put", "post", "delete", "patch");

@@ -200,15 +200,29 @@ public class Api {
         return read(response, type);
     }
 
+    /** Gets a representation other than JSON, such as {@code text/csv}, as text. */
+    public String getText(String uri, String mediaType) {
+        try {
+            return mvc.perform(signedIn(MockMvcRequestBuilders.get(uri).accept(mediaType))).andReturn().getResponse()
+                    .getContentAsString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private MockHttpServletRequestBuilder signedIn(MockHttpServletRequestBuilder request) {
+        if (actor != null) {
+            ActorUserDetails user = new ActorUserDetails(actor, "", true);
+            request.with(SecurityMockMvcRequestPostProcessors.authentication(
+                    new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities())));
+        }
+        return request;
+    }
+
     private Response call(MockHttpServletRequestBuilder request) {
         try {
             request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
-            if (actor != null) {
-                ActorUserDetails user = new ActorUserDetails(actor, "", true);
-                request.with(SecurityMockMvcRequestPostProcessors.authentication(
-                        new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities())));
-            }
-            MvcResult result = mvc.perform(request).andReturn();
+            MvcResult result = mvc.perform(signedIn(request)).andReturn();
             String content = result.getResponse().getContentAsString();
             JsonNode body = content.isEmpty() ? json.nullNode() : json.readTree(content);
             return new Response(result.getResponse().getStatus(), result.getResponse().getContentType(), body);

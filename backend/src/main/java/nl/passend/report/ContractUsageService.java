@@ -1,0 +1,216 @@
+package nl.passend.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.passend.api.model.ContractUsageDto;
+import nl.passend.api.model.ContractUsagePageDto;
+import nl.passend.api.model.MunicipalityUsageDto;
+import nl.passend.audit.AuditAction;
+import nl.passend.audit.AuditTrail;
+import nl.passend.reference.ReferenceDataService;
+import nl.passend.security.CurrentActor;
+import nl.passend.security.Role;
+import nl.passend.shared.Paging;
+
+/**
+ * How the contracts valid on a day are used: places held now against the volume ceiling, care days and euros
+ * against the budget ceiling, and the split of both between the municipalities that take part.
+ *
+ * <p>Care days of a placement are the days from its start up to its end, or up to the report day while it lasts,
+ * within the contract's period; they cost the contract's daily tariff for the referral's care type. Committed euros
+ * add, for an accepted or started placement, the rest of its expected stay within the contract's period.
+ */
+@Service
+@Transactional
+class ContractUsageService {
+
+    private record Contract(long id, String reference, long providerId, LocalDate validFrom, LocalDate validUntil,
+            @Nullable Integer volumeCeiling, @Nullable BigDecimal budgetCeiling) {
+    }
+
+    private record Placement(long contractId, String status, @Nullable LocalDate startedOn,
+            @Nullable LocalDate endedOn, @Nullable LocalDate expectedEnd, String careType, int expectedDurationDays,
+            String municipality) {
+    }
+
+    /** What one municipality, or the whole contract, has used. */
+    private static final class Usage {
+        long placementsNow;
+        long careDays;
+        BigDecimal eurosUsed = BigDecimal.ZERO;
+        BigDecimal eurosCommitted = BigDecimal.ZERO;
+
+        void add(Usage other) {
+            placementsNow += other.placementsNow;
+            careDays += other.careDays;
+            eurosUsed = eurosUsed.add(other.eurosUsed);
+            eurosCommitted = eurosCommitted.add(other.eurosCommitted);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final ReferenceDataService referenceData;
+    private final CurrentActor currentActor;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ContractUsageService(JdbcClient jdbc, ReferenceDataService referenceData, CurrentActor currentActor,
+            AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.referenceData = referenceData;
+        this.currentActor = currentActor;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    ContractUsagePageDto usage(@Nullable LocalDate day, @Nullable String municipality, int page, int size) {
+        if (municipality != null) {
+            referenceData.requireMunicipality("municipality", municipality);
+        }
+        LocalDate on = day == null ? LocalDate.now(clock) : day;
+        String valid = """
+                from contract c where c.valid_from <= :on and c.valid_until >= :on and (:municipality is null or exists
+                  (select 1 from contract_municipality cm where cm.contract_id = c.id and cm.municipality_code = :municipality))""";
+        long total = jdbc.sql("select count(*) " + valid).param("on", on).param("municipality", municipality)
+                .query(Long.class).single();
+        List<Contract> contracts = jdbc.sql("""
+                select c.id, c.reference, c.provider_id, c.valid_from, c.valid_until, c.volume_ceiling, c.budget_ceiling
+                """ + valid + " order by c.reference, c.id limit :size offset :offset")
+                .param("on", on).param("municipality", municipality).param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, i) -> new Contract(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(),
+                        (Integer) rs.getObject(6, Integer.class), rs.getBigDecimal(7)))
+                .list();
+        boolean withMoney = currentActor.get().is(Role.PURCHASER);
+        List<ContractUsageDto> content = contracts.isEmpty() ? List.of() : usage(contracts, on, withMoney);
+        audit.record(AuditAction.READ, "contract_usage", municipality == null ? "all" : municipality);
+        return new ContractUsagePageDto(content,
+                Paging.metadata(new PageImpl<>(content, PageRequest.of(page, size), total)));
+    }
+
+    private List<ContractUsageDto> usage(List<Contract> contracts, LocalDate on, boolean withMoney) {
+        List<Long> ids = contracts.stream().map(Contract::id).toList();
+        Map<Long, List<String>> municipalities = new HashMap<>();
+        jdbc.sql("select contract_id, municipality_code from contract_municipality where contract_id in (:ids) "
+                + "order by municipality_code").param("ids", ids)
+                .query((rs, i) -> municipalities.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                        .add(rs.getString(2)))
+                .list();
+        Map<Long, Map<String, BigDecimal>> tariffs = new HashMap<>();
+        jdbc.sql("select contract_id, care_type_code, daily_tariff from contract_care_type where contract_id in (:ids)")
+                .param("ids", ids)
+                .query((rs, i) -> tariffs.computeIfAbsent(rs.getLong(1), id -> new HashMap<>())
+                        .put(rs.getString(2), rs.getBigDecimal(3)))
+                .list();
+        List<Placement> placements = jdbc.sql("""
+                select p.contract_id, p.status, p.started_on, p.ended_on, p.expected_end, r.care_type_code,
+                  r.expected_duration_days, y.home_municipality_code
+                from placement p join referral r on r.id = p.referral_id join youth y on y.id = r.youth_id
+                where p.contract_id in (:ids) and p.status in ('PROPOSED', 'ACCEPTED', 'STARTED', 'ENDED')""")
+                .param("ids", ids)
+                .query((rs, i) -> new Placement(rs.getLong(1), rs.getString(2), date(rs.getDate(3)),
+                        date(rs.getDate(4)), date(rs.getDate(5)), rs.getString(6), rs.getInt(7), rs.getString(8)))
+                .list();
+
+        List<ContractUsageDto> content = new ArrayList<>();
+        for (Contract contract : contracts) {
+            Map<String, Usage> byMunicipality = new TreeMap<>();
+            municipalities.getOrDefault(contract.id(), List.of()).forEach(code -> byMunicipality.put(code, new Usage()));
+            for (Placement placement : placements) {
+                if (placement.contractId() == contract.id()) {
+                    BigDecimal tariff = tariffs.getOrDefault(contract.id(), Map.of())
+                            .getOrDefault(placement.careType(), BigDecimal.ZERO);
+                    byMunicipality.computeIfAbsent(placement.municipality(), code -> new Usage())
+                            .add(usage(placement, contract, tariff, on));
+                }
+            }
+            content.add(toDto(contract, byMunicipality, withMoney));
+        }
+        return content;
+    }
+
+    private static Usage usage(Placement placement, Contract contract, BigDecimal tariff, LocalDate on) {
+        Usage usage = new Usage();
+        LocalDate periodEnd = contract.validUntil().plusDays(1);
+        usage.placementsNow = placement.status().equals("ENDED") ? 0 : 1;
+        if (placement.startedOn() != null) {
+            LocalDate end = placement.endedOn() != null ? placement.endedOn() : on;
+            usage.careDays = days(placement.startedOn(), end, contract.validFrom(), periodEnd);
+        }
+        usage.eurosUsed = tariff.multiply(BigDecimal.valueOf(usage.careDays));
+        long restDays = switch (placement.status()) {
+            case "STARTED" -> days(on, placement.expectedEnd() == null ? on : placement.expectedEnd(),
+                    contract.validFrom(), periodEnd);
+            case "ACCEPTED" -> Math.min(placement.expectedDurationDays(), days(on, periodEnd, contract.validFrom(),
+                    periodEnd));
+            default -> 0;
+        };
+        usage.eurosCommitted = usage.eurosUsed.add(tariff.multiply(BigDecimal.valueOf(restDays)));
+        return usage;
+    }
+
+    /** Days from {@code from} up to {@code until}, within {@code [periodStart, periodEnd)}. */
+    private static long days(LocalDate from, LocalDate until, LocalDate periodStart, LocalDate periodEnd) {
+        LocalDate start = from.isBefore(periodStart) ? periodStart : from;
+        LocalDate end = until.isAfter(periodEnd) ? periodEnd : until;
+        return Math.max(0, ChronoUnit.DAYS.between(start, end));
+    }
+
+    private static ContractUsageDto toDto(Contract contract, Map<String, Usage> byMunicipality, boolean withMoney) {
+        Usage all = new Usage();
+        byMunicipality.values().forEach(all::add);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        byMunicipality.forEach((code, usage) -> counts.put(code, usage.placementsNow));
+        SmallCells.Breakdown<String> placementsNow = SmallCells.breakdown(counts);
+
+        List<MunicipalityUsageDto> municipalities = new ArrayList<>();
+        byMunicipality.forEach((code, usage) -> {
+            MunicipalityUsageDto dto = new MunicipalityUsageDto(code, placementsNow.cells().get(code), usage.careDays);
+            if (withMoney) {
+                dto.eurosUsed(usage.eurosUsed.doubleValue()).eurosCommitted(usage.eurosCommitted.doubleValue())
+                        .shareOfCostPercent(percent(usage.eurosUsed, all.eurosUsed));
+            }
+            municipalities.add(dto);
+        });
+        ContractUsageDto dto = new ContractUsageDto(contract.id(), contract.reference(), contract.providerId(),
+                contract.validFrom(), contract.validUntil(), placementsNow.total(), all.careDays, municipalities)
+                .volumeCeiling(contract.volumeCeiling());
+        if (withMoney) {
+            dto.eurosUsed(all.eurosUsed.doubleValue()).eurosCommitted(all.eurosCommitted.doubleValue());
+            if (contract.budgetCeiling() != null) {
+                dto.budgetCeiling(contract.budgetCeiling().doubleValue())
+                        .budgetCommittedPercent(percent(all.eurosCommitted, contract.budgetCeiling()));
+            }
+        }
+        return dto;
+    }
+
+    @Nullable
+    private static Double percent(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? null
+                : part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    @Nullable
+    private static LocalDate date(@Nullable java.sql.Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+}
