@@ -30,6 +30,7 @@ import nl.passend.solver.Demand;
 import nl.passend.solver.MatchingProblem;
 import nl.passend.solver.MatchingProblem.ExistingPlacement;
 import nl.passend.solver.MatchingSolution;
+import nl.passend.solver.MatchingWeights;
 import nl.passend.solver.Offer;
 import nl.passend.solver.Urgency;
 
@@ -39,11 +40,27 @@ import nl.passend.solver.Urgency;
  * keeps its offer and counts against capacity, ceilings and budgets. An inactive offer takes no one new.
  */
 @Component
-class MatchingFacts {
+public class MatchingFacts {
 
-    /** The problem, with what the run needs to store and later check of each offer, contract and referral. */
-    record Snapshot(MatchingSolution problem, Map<Long, Long> offerVersions, Map<Long, Long> contractVersions,
-            Map<Long, String> youthRegionByReferral, Map<String, String> municipalityNames) {
+    /**
+     * The supply and demand of a scope as the solver sees them, with what a run needs to store and later check of
+     * each offer, contract and referral. Scenarios change copies of the lists; nothing here writes.
+     */
+    public record Facts(List<Offer> offers, List<Contract> contracts, List<Demand> open,
+            List<ExistingPlacement> existing, MatchingWeights weights, Map<Long, Long> offerVersions,
+            Map<Long, Long> contractVersions, Map<Long, String> youthRegionByReferral,
+            Map<String, String> municipalityNames) {
+
+        /** A new planning problem of these facts, to solve. */
+        public MatchingSolution problem() {
+            return MatchingProblem.of(offers, contracts, open, existing, weights);
+        }
+
+        /** The same demand on other supply. */
+        public Facts withSupply(List<Offer> otherOffers, List<Contract> otherContracts) {
+            return new Facts(otherOffers, otherContracts, open, existing, weights, offerVersions, contractVersions,
+                    youthRegionByReferral, municipalityNames);
+        }
     }
 
     private final OfferService offers;
@@ -66,8 +83,9 @@ class MatchingFacts {
         this.clock = clock;
     }
 
+    /** The open referrals of youths in the youth region, or in all regions for {@code null}, and all supply. */
     @Transactional(readOnly = true)
-    Snapshot load(@Nullable String youthRegion) {
+    public Facts load(@Nullable String youthRegion) {
         LocalDate today = LocalDate.now(clock);
         List<HeldPlace> held = placements.heldPlaces();
         Map<Long, Long> heldAt = held.stream()
@@ -88,8 +106,7 @@ class MatchingFacts {
                         place.contract().getId()))
                 .toList();
 
-        MatchingSolution problem = MatchingProblem.of(supply, contractFacts, demand, existing, properties.weights());
-        return new Snapshot(problem,
+        return new Facts(supply, contractFacts, demand, existing, properties.weights(),
                 allOffers.stream().collect(Collectors.toMap(nl.passend.offer.Offer::getId,
                         nl.passend.offer.Offer::getVersion)),
                 allContracts.stream().collect(Collectors.toMap(nl.passend.contract.Contract::getId,

@@ -1,13 +1,13 @@
 package nl.passend.matching;
 
 /** QUEUED → SOLVING → DONE | FAILED; a queued or solving run that a restart interrupted is FAILED. */
-enum MatchingRunStatus {
+public enum MatchingRunStatus {
     QUEUED,
     SOLVING,
     DONE,
     FAILED;
 
-    boolean isActive() {
+    public boolean isActive() {
         return this == QUEUED || this == SOLVING;
     }
 }

@@ -37,7 +37,7 @@ import nl.passend.solver.UnmetDemandReason;
  * application stops while it solves is FAILED at once, never half stored.
  */
 @Component
-class MatchingRunner implements SmartLifecycle {
+public class MatchingRunner implements SmartLifecycle {
 
     /** A run that finds better scores often writes its progress at most this often. */
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
@@ -104,20 +104,32 @@ class MatchingRunner implements SmartLifecycle {
         return executor != null;
     }
 
+    /**
+     * Runs other solving work, such as a scenario, on the same executor, so that {@code parallel-runs} bounds all
+     * of it; refused while the application stops.
+     *
+     * @return whether the task was taken
+     */
+    public boolean execute(Runnable task) {
+        ExecutorService running = executor;
+        if (running == null) {
+            return false;
+        }
+        running.execute(task);
+        return true;
+    }
+
     /** Solves a run once the request that queued it has committed; while stopping, the next start fails it. */
     @TransactionalEventListener
     void queued(Queued queued) {
-        ExecutorService running = executor;
-        if (running != null) {
-            running.execute(() -> solve(queued.runId()));
-        }
+        execute(() -> solve(queued.runId()));
     }
 
     private void solve(long runId) {
         try {
             Instant started = clock.instant();
             MatchingRun run = update(runId, queued -> queued.start(started));
-            MatchingFacts.Snapshot snapshot = facts.load(run.getYouthRegionCode());
+            MatchingFacts.Facts snapshot = facts.load(run.getYouthRegionCode());
             long[] lastWritten = {0};
             MatchingSolution solved = engine.solve(snapshot.problem(), Duration.ofSeconds(run.getTimeLimitSeconds()),
                     best -> {
@@ -145,7 +157,7 @@ class MatchingRunner implements SmartLifecycle {
         }
     }
 
-    private List<MatchingOutcome> outcomes(long runId, MatchingSolution solved, MatchingFacts.Snapshot snapshot) {
+    private List<MatchingOutcome> outcomes(long runId, MatchingSolution solved, MatchingFacts.Facts snapshot) {
         Explainer explainer = new Explainer(solved, snapshot.municipalityNames());
         Map<Long, UnmetDemandReason> unmet = UnmetDemand.classify(solved);
         List<MatchingOutcome> found = new ArrayList<>();

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,12 +23,10 @@ import nl.passend.api.model.CountBreakdownDto;
 import nl.passend.api.model.GapReportDto;
 import nl.passend.api.model.GapRowDto;
 import nl.passend.api.model.ReportedRunDto;
-import nl.passend.api.model.SecurityLevelDto;
 import nl.passend.api.model.WaitingRowDto;
 import nl.passend.audit.AuditAction;
 import nl.passend.audit.AuditTrail;
 import nl.passend.reference.ReferenceDataService;
-import nl.passend.reference.SecurityLevel;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.TimeMapping;
 
@@ -43,9 +40,6 @@ class GapReportService {
 
     static final int DEFAULT_PERIOD_DAYS = 90;
     static final int DEFAULT_WAITING_DAYS = 28;
-    private static final List<String> REASONS = List.of("NO_OFFER", "NO_CONTRACT", "CEILING", "NO_CAPACITY",
-            "EXCLUDED");
-    private static final List<String> URGENCIES = List.of("CRISIS", "HIGH", "NORMAL");
     /** The statuses that end a referral's wait: a place is committed, or the referral is closed. */
     private static final List<String> WAIT_ENDS = List.of("ACCEPTED", "IN_CARE", "COMPLETED", "WITHDRAWN",
             "CANCELLED");
@@ -56,12 +50,6 @@ class GapReportService {
     }
 
     private record Run(long id, @Nullable String youthRegion, Instant finishedAt) {
-    }
-
-    private record Unplaced(String careType, int minSecurityLevel, String urgency, String reason, int daysWaiting) {
-    }
-
-    private record Group(String youthRegion, String careType, int minSecurityLevel) {
     }
 
     private final JdbcClient jdbc;
@@ -96,8 +84,7 @@ class GapReportService {
 
     GapReportDto report(Filter filter) {
         List<ReportedRunDto> runs = new ArrayList<>();
-        Map<Group, List<Unplaced>> groups = new TreeMap<>(Comparator.comparing(Group::youthRegion)
-                .thenComparing(Group::careType).thenComparingInt(Group::minSecurityLevel));
+        List<GapRows.Unplaced> unplaced = new ArrayList<>();
         List<Run> finished = finishedRuns();
         for (String region : regions(filter)) {
             Optional<Run> latest = finished.stream()
@@ -106,35 +93,12 @@ class GapReportService {
                 continue;
             }
             runs.add(new ReportedRunDto(region, latest.get().id(), TimeMapping.toOffsetDateTime(latest.get().finishedAt())));
-            for (Unplaced unplaced : unplaced(latest.get().id(), region, filter.careType())) {
-                groups.computeIfAbsent(new Group(region, unplaced.careType(), unplaced.minSecurityLevel()),
-                        group -> new ArrayList<>()).add(unplaced);
-            }
+            unplaced.addAll(unplaced(latest.get().id(), region, filter.careType()));
         }
-        List<GapRowDto> unmet = groups.entrySet().stream().map(group -> row(group.getKey(), group.getValue())).toList();
+        List<GapRowDto> unmet = GapRows.rows(unplaced);
         audit.record(AuditAction.READ, "gap_report", filter.youthRegion() == null ? "all" : filter.youthRegion());
         return new GapReportDto(runs, unmet, filter.from(), filter.until(), filter.waitingLongerThanDays(),
                 waitedLong(filter), breakdown(declines(filter)), breakdown(endedEarly(filter)));
-    }
-
-    private static GapRowDto row(Group group, List<Unplaced> unplaced) {
-        Map<String, Long> byReason = counts(REASONS, unplaced.stream().map(Unplaced::reason).toList());
-        Map<String, Long> byUrgency = counts(URGENCIES, unplaced.stream().map(Unplaced::urgency).toList());
-        SmallCells.Breakdown<String> reasons = SmallCells.breakdown(byReason);
-        GapRowDto row = new GapRowDto(group.youthRegion(), group.careType(),
-                SecurityLevelDto.valueOf(SecurityLevel.ofLevel(group.minSecurityLevel()).name()), reasons.total(),
-                reasons.cells(), SmallCells.breakdown(byUrgency).cells());
-        if (unplaced.size() >= SmallCells.THRESHOLD) {
-            List<Integer> days = unplaced.stream().map(Unplaced::daysWaiting).sorted().toList();
-            row.medianDaysWaiting(percentile(days, 50)).p90DaysWaiting(percentile(days, 90));
-        }
-        return row;
-    }
-
-    /** The nearest-rank percentile of sorted values. */
-    static int percentile(List<Integer> sorted, int percent) {
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
     }
 
     private List<WaitingRowDto> waitedLong(Filter filter) {
@@ -217,20 +181,14 @@ class GapReportService {
                 : jdbc.sql("select code from youth_region order by code").query(String.class).list();
     }
 
-    private List<Unplaced> unplaced(long runId, String region, @Nullable String careType) {
+    private List<GapRows.Unplaced> unplaced(long runId, String region, @Nullable String careType) {
         return jdbc.sql("""
                 select care_type_code, min_security_level, urgency, unmet_reason, days_waiting from matching_outcome
                 where run_id = :run and youth_region_code = :region and unmet_reason is not null
                   and (:careType is null or care_type_code = :careType)""")
                 .param("run", runId).param("region", region).param("careType", careType)
-                .query((rs, i) -> new Unplaced(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5)))
+                .query((rs, i) -> new GapRows.Unplaced(region, rs.getString(1), rs.getInt(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5)))
                 .list();
-    }
-
-    private static Map<String, Long> counts(List<String> keys, List<String> values) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        keys.forEach(key -> counts.put(key, values.stream().filter(key::equals).count()));
-        return counts;
     }
 }

@@ -114,6 +114,9 @@ class AccessRulesTests {
                      "tasks": [{"description": "Arrange a school place", "responsible": "SCHOOL_OR_WORK",
                                 "dueDate": "2026-12-01", "status": "DONE"}],
                      "version": 0}"""),
+            Map.entry("scenario", """
+                    {"youthRegion": "ACHTERHOEK", "timeLimitSeconds": 1,
+                     "changes": [{"kind": "EXTRA_PLACES", "offerId": 1, "places": 2}]}"""),
             Map.entry("matching run", """
                     {"youthRegion": "MIDDEN_IJSSEL_OOST_VELUWE", "timeLimitSeconds": 1}"""),
             Map.entry("user 3", """
@@ -190,6 +193,10 @@ class AccessRulesTests {
             getReferralExplanation | GET /api/v1/referrals/1/explanation |            | 401 403 403 403 403 200 404 403 403
             getGapReport        | GET /api/v1/reports/gaps             |              | 401 403 200 200 200 403 403 403 403
             getContractUsage    | GET /api/v1/reports/contract-usage   |              | 401 403 200 200 200 403 403 403 403
+            getPurchaseAdvice   | GET /api/v1/reports/purchase-advice?youthRegion=ACHTERHOEK | | 401 403 200 200 200 403 403 403 403
+            listScenarios       | GET /api/v1/scenarios                |              | 401 403 200 200 200 403 403 403 403
+            startScenario       | POST /api/v1/scenarios               | scenario     | 401 403 202 202 202 403 403 403 403
+            getScenario         | GET /api/v1/scenarios/1              |              | 401 403 200 200 200 403 403 403 403
             """;
 
     private static final Set<String> OPERATION_METHODS = Set.of("get", "put", "post", "delete", "patch");
@@ -200,7 +207,10 @@ class AccessRulesTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    /** A finished run that left referral 1 without a place, as if the planner had run matching this morning. */
+    /**
+     * A finished run that left referral 1 without a place, as if the planner had run matching this morning, and a
+     * scenario that a restart interrupted.
+     */
     @BeforeEach
     void aFinishedMatchingRun() {
         jdbc.update("""
@@ -214,6 +224,12 @@ class AccessRulesTests {
                 values (1, 1, 'HIGH', 'MIDDEN_IJSSEL_OOST_VELUWE', '43', 2, 5, 'NO_CAPACITY', ?)""", """
                 {"referralId": 1, "alternatives": [], "notEligible": [], "unmetReason": "NO_CAPACITY",
                  "summary": "No place now (NO_CAPACITY): a free place at one of the contracted offers that fit"}""");
+        jdbc.update("""
+                insert into scenario (id, status, time_limit_seconds, changes, requested_by, requested_at, finished_at,
+                  failure, version)
+                values (1, 'FAILED', 10, '[{"kind": "EXTRA_PLACES", "offerId": 1, "places": 2}]', 'planner', ?, ?,
+                  'The application stopped before the scenario was solved; start it again.', 0)""",
+                Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
     }
 
     record Rule(String operationId, HttpMethod method, String path, String body, List<Integer> statuses) {

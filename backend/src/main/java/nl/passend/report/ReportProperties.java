@@ -1,0 +1,16 @@
+package nl.passend.report;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How reports are made.
+ *
+ * @param adviceTimeLimit how long purchase advice matches the region, once today and once for each candidate
+ * @param adviceCandidates how many of the largest gaps purchase advice tries a purchase for
+ */
+@ConfigurationProperties("passend.reports")
+record ReportProperties(@DefaultValue("2s") Duration adviceTimeLimit, @DefaultValue("4") int adviceCandidates) {
+}

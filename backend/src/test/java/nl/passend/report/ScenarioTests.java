@@ -1,0 +1,148 @@
+package nl.passend.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import nl.passend.api.model.ContractDto;
+import nl.passend.api.model.GenderDto;
+import nl.passend.api.model.OfferDto;
+import nl.passend.api.model.ProviderDto;
+import nl.passend.api.model.SecurityLevelDto;
+import nl.passend.support.Api;
+import nl.passend.support.IntegrationTest;
+import nl.passend.support.TableCounts;
+
+/**
+ * What-if scenarios and purchase advice on a crafted shortage: three Zutphen youths wait for the one place of a
+ * semi-secure LVB group in Apeldoorn (contracted for Zutphen at € 450 a day, stays of 182 days).
+ */
+@IntegrationTest
+@TestPropertySource(properties = "passend.test.database=passend_scenarios")
+class ScenarioTests {
+
+    private static final String REGION = "MIDDEN_IJSSEL_OOST_VELUWE";
+    private static final List<String> REAL_TABLES = List.of("offer", "contract", "contract_municipality",
+            "contract_care_type", "referral", "referral_status_change", "placement");
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TableCounts tables;
+
+    static OfferDto offer;
+
+    @BeforeEach
+    void craft() {
+        if (offer != null) {
+            return;
+        }
+        ProviderDto provider = api.createProvider();
+        offer = api.createOffer(Api.offer(api.createLocation(provider, "GM0200").getId(), "43",
+                SecurityLevelDto.SEMI_SECURE, 1).specialisms(Set.of("LVB")).acceptedGenders(Set.of(GenderDto.MALE)));
+        ContractDto contract = api.createContract(Api.contract(provider.getId(), "GM0200", Set.of("GM0200", "GM0301"),
+                "43", LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1)));
+        assertThat(contract.getId()).isPositive();
+        for (int i = 0; i < 3; i++) {
+            api.asOfficer().post("/api/v1/referrals", Api.referral("SCN-" + i));
+        }
+    }
+
+    @Test
+    void answersWhatTwoMorePlacesWouldChangeWithoutTouchingRealData() throws InterruptedException {
+        Map<String, Long> counts = tables.now();
+        Map<String, List<Map<String, Object>>> rows = realRows();
+
+        Api.Response started = api.asPurchaserOf("GM0200").post("/api/v1/scenarios", """
+                {"youthRegion": "%s", "timeLimitSeconds": 1,
+                 "changes": [{"kind": "EXTRA_PLACES", "offerId": %d, "places": 2}]}""".formatted(REGION, offer.getId()));
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
+        JsonNode result = awaitDone(started.body().get("id").asLong()).get("result");
+
+        assertThat(result.get("placedMore").asInt()).isEqualTo(2);
+        assertThat(result.get("placedMoreByUrgency").get("HIGH").asInt()).isEqualTo(2);
+        assertThat(result.get("costPerYearChange").asDouble()).isEqualTo(2 * 450.0 * 182);
+        assertThat(result.get("distanceChangeKm").asLong())
+                .isEqualTo(2 * result.get("today").get("totalDistanceKm").asLong()).isPositive();
+        assertThat(result.get("today").get("unplacedByUrgency").get("HIGH").asText()).isEqualTo("<5");
+        assertThat(result.get("changed").get("unplacedByUrgency").get("HIGH").asText()).isEqualTo("0");
+        assertThat(result.get("remainingGaps")).isEmpty();
+
+        assertThat(tables.now()).as("no real row added or removed").isEqualTo(counts);
+        assertThat(realRows()).as("no real row changed").isEqualTo(rows);
+    }
+
+    @Test
+    void advisesExtraPlacesThatPlaceTheYouthsItPromises() throws InterruptedException {
+        JsonNode advice = api.asPlanner().get("/api/v1/reports/purchase-advice?youthRegion=" + REGION).body();
+
+        JsonNode best = advice.get("candidates").get(0);
+        assertThat(best.get("rank").asInt()).isEqualTo(1);
+        assertThat(best.get("reason").asText()).isEqualTo("NO_CAPACITY");
+        assertThat(best.get("careType").asText()).isEqualTo("43");
+        assertThat(best.get("unplaced").asText()).isEqualTo("<5");
+        assertThat(best.get("change").get("kind").asText()).isEqualTo("EXTRA_PLACES");
+        assertThat(best.get("change").get("offerId").asLong()).isEqualTo(offer.getId());
+        assertThat(best.get("change").get("places").asInt()).isEqualTo(2);
+        assertThat(best.get("placedMore").asInt()).isEqualTo(2);
+        assertThat(best.get("youthsPerMillionEurosPerYear").asDouble())
+                .isEqualTo(Math.round(2 * 1_000_000 * 100.0 / (2 * 450 * 182)) / 100.0);
+
+        Api.Response tried = api.asPlanner().post("/api/v1/scenarios", """
+                {"youthRegion": "%s", "timeLimitSeconds": 1, "changes": [%s]}""".formatted(REGION, best.get("change")));
+        JsonNode result = awaitDone(tried.body().get("id").asLong()).get("result");
+        assertThat(result.get("placedMore").asInt()).as("the youths the advice promised")
+                .isEqualTo(best.get("placedMore").asInt());
+    }
+
+    @Test
+    void refusesAChangeWithoutWhatItsKindNeedsOrNamingNothingReal() {
+        Api.Response refused = api.asPlanner().post("/api/v1/scenarios", """
+                {"changes": [{"kind": "EXTRA_PLACES", "offerId": 999999}, {"kind": "NEW_OFFER", "careType": "43"},
+                             {"kind": "RAISED_CEILING", "contractId": 999999}]}""");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.violatedFields()).containsExactlyInAnyOrder("changes[0].places", "changes[0].offerId",
+                "changes[1].securityLevel", "changes[1].municipality", "changes[1].places", "changes[1].dailyTariff",
+                "changes[2].contractId", "changes[2].volumeCeiling");
+        assertThat(api.asPlanner().post("/api/v1/scenarios", "{\"changes\": []}").violatedFields())
+                .containsExactly("changes");
+    }
+
+    private JsonNode awaitDone(long id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode scenario = api.asPlanner().get("/api/v1/scenarios/" + id).body();
+            String status = scenario.get("status").asText();
+            if (status.equals("DONE")) {
+                return scenario;
+            }
+            assertThat(status).as(scenario.toString()).isNotEqualTo("FAILED");
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Scenario " + id + " did not finish within a minute");
+    }
+
+    private Map<String, List<Map<String, Object>>> realRows() {
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        REAL_TABLES.forEach(table -> rows.put(table, jdbc.queryForList("select * from " + table + " order by 1")));
+        return rows;
+    }
+}
