@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -90,7 +91,8 @@ class PurchaseAdviceService {
             BigDecimal costMore = after.costPerYear().subtract(before.costPerYear());
             candidates.add(new PurchaseCandidateDto(0, UnmetDemandReasonDto.valueOf(gap.reason().name()),
                     gap.careType(), SecurityLevelDto.valueOf(SecurityLevel.ofLevel(gap.minSecurityLevel()).name()),
-                    SmallCells.count(gap.youths().size()), change.get(), describe(change.get(), gap), placedMore,
+                    SmallCells.count(gap.youths().size()), change.get(),
+                    describe(change.get(), gap, today.municipalityNames()), placedMore,
                     after.placedMoreByUrgency(before), costMore.doubleValue(), after.distanceKm() - before.distanceKm())
                     .youthsPerMillionEurosPerYear(costMore.signum() > 0
                             ? BigDecimal.valueOf(placedMore * 1_000_000L).divide(costMore, 2, RoundingMode.HALF_UP)
@@ -164,8 +166,10 @@ class PurchaseAdviceService {
                     .places(youths).dailyTariff(tariff(gap.careType(), today.contracts()).doubleValue())
                     .specialisms(gap.youths().stream().flatMap(youth -> youth.specialisms().stream())
                             .collect(Collectors.toCollection(TreeSet::new)))
-                    .minAge(gap.youths().stream().mapToInt(Demand::age).min().orElse(SupplyChanges.DEFAULT_MIN_AGE))
-                    .maxAge(gap.youths().stream().mapToInt(Demand::age).max().orElse(SupplyChanges.DEFAULT_MAX_AGE)));
+                    .minAge(Math.min(SupplyChanges.DEFAULT_MIN_AGE,
+                            gap.youths().stream().mapToInt(Demand::age).min().orElseThrow()))
+                    .maxAge(Math.max(SupplyChanges.DEFAULT_MAX_AGE,
+                            gap.youths().stream().mapToInt(Demand::age).max().orElseThrow())));
             case CEILING -> ceilingContract(gap, today).map(contract -> {
                 ScenarioChangeDto change = new ScenarioChangeDto(ScenarioChangeKindDto.RAISED_CEILING)
                         .contractId(contract.id());
@@ -234,20 +238,24 @@ class PurchaseAdviceService {
                 .orElseThrow().getKey();
     }
 
-    private static String describe(ScenarioChangeDto change, Gap gap) {
+    private static String describe(ScenarioChangeDto change, Gap gap, Map<String, String> names) {
         return switch (change.getKind()) {
             case EXTRA_PLACES -> change.getPlaces() + " extra place(s) at offer " + change.getOfferId()
                     + ", the contracted offer that fits most of the youths waiting for care type " + gap.careType();
             case CONTRACT_EXTENSION -> "Contract " + change.getContractId() + " extended to "
-                    + String.join(", ", change.getMunicipalities())
+                    + change.getMunicipalities().stream().map(code -> names.getOrDefault(code, code))
+                            .collect(Collectors.joining(", "))
                     + (change.getCareTypes().isEmpty() ? "" : " and care type " + gap.careType())
                     + ", so that the fitting offer of its provider may take the youths";
             case NEW_OFFER -> "A new offer of care type " + gap.careType() + " at security level "
-                    + change.getSecurityLevel().getValue() + " in " + change.getMunicipality() + " with "
-                    + change.getPlaces() + " place(s) at € " + change.getDailyTariff() + " a day";
+                    + change.getSecurityLevel().getValue() + " in "
+                    + names.getOrDefault(change.getMunicipality(), change.getMunicipality()) + " with "
+                    + change.getPlaces() + " place(s) at € " + String.format(Locale.ROOT, "%.2f", change.getDailyTariff())
+                    + " a day";
             case RAISED_CEILING -> "The ceiling of contract " + change.getContractId() + " raised"
                     + (change.getVolumeCeiling() == null ? "" : " to " + change.getVolumeCeiling() + " placements")
-                    + (change.getBudgetCeiling() == null ? "" : ", budget € " + change.getBudgetCeiling());
+                    + (change.getBudgetCeiling() == null ? ""
+                            : ", budget € " + String.format(Locale.ROOT, "%.2f", change.getBudgetCeiling()));
         };
     }
 }

@@ -85,7 +85,8 @@ public final class Explainer {
         String moreSecure = extra > 0 ? "; it is also " + extra + " security level(s) above the one needed" : "";
         long others = placedAt.getOrDefault(offer, 0L);
         if (others >= offer.capacity()) {
-            return "full: its " + offer.capacity() + " place(s) are taken" + moreSecure;
+            return (offer.capacity() == 0 ? "full: it has no place for Passend now"
+                    : "full: its " + offer.capacity() + " place(s) are taken") + moreSecure;
         }
         Contract contract = Eligibility.contractFor(referral.getDemand(), offer, solution.getContracts()).orElseThrow();
         if (contract.volumeCeiling() != null && placedUnder.getOrDefault(contract, 0L) >= contract.volumeCeiling()) {
