@@ -1,12 +1,15 @@
 package nl.passend.solver;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
@@ -29,6 +32,16 @@ public final class MatchingEngine {
 
     public MatchingSolution solve(MatchingSolution problem, Duration timeLimit,
             Consumer<HardMediumSoftLongScore> progress) {
+        Solver<MatchingSolution> solver = solverFactory(timeLimit).buildSolver();
+        solver.addEventListener(event -> progress.accept(event.getNewBestSolution().getScore()));
+        return solver.solve(problem);
+    }
+
+    /**
+     * The factory of the solvers {@link #solve} runs, for callers that need the solver itself (its statistics) or
+     * score a solution by the same constraints, such as the benchmark.
+     */
+    public SolverFactory<MatchingSolution> solverFactory(Duration timeLimit) {
         SolverConfig config = new SolverConfig()
                 .withSolutionClass(MatchingSolution.class)
                 .withEntityClasses(Referral.class)
@@ -36,9 +49,9 @@ public final class MatchingEngine {
                 .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                         .withConstraintProviderClass(MatchingConstraints.class)
                         .withConstraintStreamImplType(ConstraintStreamImplType.BAVET))
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(MatchingConstruction.class)),
+                        new LocalSearchPhaseConfig())
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(timeLimit));
-        Solver<MatchingSolution> solver = SolverFactory.<MatchingSolution>create(config).buildSolver();
-        solver.addEventListener(event -> progress.accept(event.getNewBestSolution().getScore()));
-        return solver.solve(problem);
+        return SolverFactory.create(config);
     }
 }
