@@ -9,6 +9,8 @@ import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
@@ -38,6 +40,17 @@ public final class MatchingEngine {
     }
 
     /**
+     * Simulated annealing over the default change and swap moves, one accepted move a step: on generated regions it
+     * found the proved optimum of small cases where late acceptance, tabu search and great deluge stopped short.
+     */
+    private static LocalSearchPhaseConfig localSearch() {
+        return new LocalSearchPhaseConfig()
+                .withAcceptorConfig(new LocalSearchAcceptorConfig()
+                        .withSimulatedAnnealingStartingTemperature("0hard/10medium/50soft"))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+    }
+
+    /**
      * The factory of the solvers {@link #solve} runs, for callers that need the solver itself (its statistics) or
      * score a solution by the same constraints, such as the benchmark.
      */
@@ -50,7 +63,7 @@ public final class MatchingEngine {
                         .withConstraintProviderClass(MatchingConstraints.class)
                         .withConstraintStreamImplType(ConstraintStreamImplType.BAVET))
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(MatchingConstruction.class)),
-                        new LocalSearchPhaseConfig())
+                        localSearch())
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(timeLimit));
         return SolverFactory.create(config);
     }
