@@ -153,7 +153,11 @@ public final class ExactReference {
         open.forEach(referral -> referral.setOffer(null));
         MPSolver.ResultStatus first = solver.solve(parameters);
         if (first != MPSolver.ResultStatus.OPTIMAL && first != MPSolver.ResultStatus.FEASIBLE) {
-            throw new IllegalStateException("SCIP found no solution in stage one: " + first);
+            // No solution within the limit, not even the one given: hand back that one, and say so.
+            start.forEach(option -> option.referral().setOffer(option.offer()));
+            return new Result(problem, false, "stage 1 " + first + ": SCIP found no solution in time, the given one "
+                    + "is kept", Long.MIN_VALUE, Long.MIN_VALUE, solver.numVariables(), solver.numConstraints(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
         long saved = Math.round(objective.value());
         long savedBound = (long) Math.floor(objective.bestBound() + 1e-6);
