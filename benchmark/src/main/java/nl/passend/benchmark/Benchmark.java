@@ -123,12 +123,18 @@ public final class Benchmark {
             ExactReference.Result result = ExactReference.solve(problem, limitPerStage);
             HardMediumSoftLongScore score = scoring.update(result.solution());
             String note = (result.provedOptimal() ? "proved optimal" : "not proved: medium bound "
-                    + result.mediumBound() + ", soft bound " + result.softBound()) + "; " + result.variables()
+                    + bound(result.mediumBound()) + ", soft bound " + bound(result.softBound())) + "; "
+                    + result.variables()
                     + " variables, " + result.constraints() + " constraints; " + result.status()
                     + "; started from the greedy solution";
             return new Row(instance.name(), "exact (SCIP)", score, placed(result.solution()), result.millis(),
                     score.isFeasible() ? result.millis() : -1, -1, heap.peakBytes(), note);
         }
+    }
+
+    /** A bound on a score, or "none" where SCIP had none better than the trivial (before its first LP, say). */
+    private static String bound(long bound) {
+        return bound > 0 || bound == Long.MIN_VALUE ? "none" : Long.toString(bound);
     }
 
     private static MatchingSolution problem(Instance instance) {

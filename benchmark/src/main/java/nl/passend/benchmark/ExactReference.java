@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
@@ -143,12 +144,13 @@ public final class ExactReference {
         MPObjective objective = solver.objective();
         options.forEach(option -> objective.setCoefficient(option.chosen(), unplacedPoints(option.referral())));
         objective.setMaximization();
-        List<Option> start = options.stream()
+        Set<Option> start = options.stream()
                 .filter(option -> option.referral().getOffer() == option.offer())
-                .toList();
+                .collect(Collectors.toSet());
         if (!start.isEmpty()) {
-            solver.setHint(start.stream().map(Option::chosen).toArray(MPVariable[]::new),
-                    start.stream().mapToDouble(option -> 1.0).toArray());
+            // A complete hint, every variable 0 or 1: SCIP may drop a partial one it cannot complete in time.
+            solver.setHint(options.stream().map(Option::chosen).toArray(MPVariable[]::new),
+                    options.stream().mapToDouble(option -> start.contains(option) ? 1.0 : 0.0).toArray());
         }
         open.forEach(referral -> referral.setOffer(null));
         MPSolver.ResultStatus first = solver.solve(parameters);
