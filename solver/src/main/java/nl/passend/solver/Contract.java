@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A problem fact: a contract as matching sees it. Money is in euro cents, so that sums are exact.
+ * A problem fact: a contract as matching sees it. Money is in euro cents, so that sums are exact. A contract is known
+ * by its id, like an {@link Offer}, so that grouping placements by contract does not hash its municipalities and
+ * tariffs at every move.
  *
  * @param dailyTariffCents per care type
  * @param volumeCeiling the most placements at once, or {@code null} for none
@@ -16,5 +18,15 @@ public record Contract(long id, long providerId, Set<String> municipalities, Map
 
     public long dailyTariffCents(String careType) {
         return dailyTariffCents.getOrDefault(careType, 0L);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Contract contract && contract.id == id;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id);
     }
 }

@@ -3,6 +3,7 @@ package nl.passend.solver;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.count;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sumLong;
 import static org.optaplanner.core.api.score.stream.Joiners.equal;
+import static org.optaplanner.core.api.score.stream.Joiners.lessThan;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
@@ -62,11 +63,16 @@ public class MatchingConstraints implements ConstraintProvider {
                 .asConstraint("Contract budget ceiling");
     }
 
-    /** Co-defendants are not placed at one location: one hard point per pair. */
+    /**
+     * Co-defendants are not placed at one location: one hard point per pair. Referrals without a group are left out
+     * before the join, not after it: otherwise every two of them at one location would be a pair to filter.
+     */
     Constraint coDefendantsTogether(ConstraintFactory factory) {
-        return factory.forEachUniquePair(Referral.class, equal(Referral::getCoDefendantGroup),
-                        equal(Referral::getLocationId))
-                .filter((one, other) -> one.getCoDefendantGroup() != null)
+        return factory.forEach(Referral.class)
+                .filter(referral -> referral.getCoDefendantGroup() != null)
+                .join(factory.forEach(Referral.class).filter(referral -> referral.getCoDefendantGroup() != null),
+                        equal(Referral::getCoDefendantGroup), equal(Referral::getLocationId),
+                        lessThan(Referral::getId))
                 .penalize(HardMediumSoftLongScore.ONE_HARD)
                 .asConstraint("Co-defendants at one location");
     }

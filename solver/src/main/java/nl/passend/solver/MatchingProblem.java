@@ -26,6 +26,11 @@ public final class MatchingProblem {
         Map<Long, Contract> contractById = new LinkedHashMap<>();
         contracts.forEach(contract -> contractById.put(contract.id(), contract));
 
+        // Only a contract of the offer's provider can pay for it: looking there alone keeps large regions fast.
+        Map<Long, List<Contract>> contractsByProvider = new LinkedHashMap<>();
+        contracts.forEach(contract -> contractsByProvider
+                .computeIfAbsent(contract.providerId(), provider -> new ArrayList<>()).add(contract));
+
         List<Referral> referrals = new ArrayList<>();
         for (ExistingPlacement placement : existing) {
             Offer offer = offerById.get(placement.offerId());
@@ -38,7 +43,8 @@ public final class MatchingProblem {
             List<Offer> eligible = new ArrayList<>();
             for (Offer offer : offers) {
                 if (Eligibility.fits(demand, offer) && !Eligibility.excluded(demand, offer)) {
-                    Optional<Contract> contract = Eligibility.contractFor(demand, offer, contracts);
+                    Optional<Contract> contract = Eligibility.contractFor(demand, offer,
+                            contractsByProvider.getOrDefault(offer.providerId(), List.of()));
                     if (contract.isPresent()) {
                         eligible.add(offer);
                         contractByOffer.put(offer.id(), contract.get());

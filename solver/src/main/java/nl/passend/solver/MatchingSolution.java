@@ -9,7 +9,7 @@ import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /** One matching problem: the offers and contracts of a scope, and the referrals and placements to match. */
-@PlanningSolution
+@PlanningSolution(solutionCloner = MatchingSolutionCloner.class)
 public class MatchingSolution {
 
     @ProblemFactCollectionProperty

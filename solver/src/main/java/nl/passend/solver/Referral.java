@@ -1,5 +1,6 @@
 package nl.passend.solver;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +50,9 @@ public class Referral {
 
     private Map<Long, Contract> contractByOffer;
 
+    /** Kilometres from home to each eligible offer, by offer id: the distance term asks at every move. */
+    private Map<Long, Long> kilometresByOffer;
+
     @PlanningVariable(valueRangeProviderRefs = "eligibleOffers", nullable = true)
     private Offer offer;
 
@@ -70,6 +74,11 @@ public class Referral {
         this.coDefendantGroup = coDefendantGroup;
         this.contractByOffer = contractByOffer;
         this.eligibleOffers = eligibleOffers;
+        this.kilometresByOffer = new HashMap<>();
+        for (Offer eligible : eligibleOffers) {
+            kilometresByOffer.put(eligible.id(),
+                    Distances.kilometres(homeLatitude, homeLongitude, eligible.latitude(), eligible.longitude()));
+        }
     }
 
     Referral(Demand demand, MatchingWeights weights, Map<Long, Contract> contractByOffer, List<Offer> eligibleOffers) {
@@ -78,6 +87,28 @@ public class Referral {
                 demand.expectedDurationDays(), demand.coDefendantGroup(), contractByOffer, eligibleOffers);
         this.demand = demand;
         this.weights = weights;
+    }
+
+    /** A planning clone: the same facts, shared, and the same offer; see {@link MatchingSolutionCloner}. */
+    Referral planningClone() {
+        Referral clone = new Referral();
+        clone.id = id;
+        clone.urgency = urgency;
+        clone.daysWaiting = daysWaiting;
+        clone.minSecurityLevel = minSecurityLevel;
+        clone.careType = careType;
+        clone.homeLatitude = homeLatitude;
+        clone.homeLongitude = homeLongitude;
+        clone.expectedDurationDays = expectedDurationDays;
+        clone.coDefendantGroup = coDefendantGroup;
+        clone.pinned = pinned;
+        clone.weights = weights;
+        clone.demand = demand;
+        clone.eligibleOffers = eligibleOffers;
+        clone.contractByOffer = contractByOffer;
+        clone.kilometresByOffer = kilometresByOffer;
+        clone.offer = offer;
+        return clone;
     }
 
     /** An existing placement: it keeps its offer and counts in every term like any other. */
@@ -104,8 +135,35 @@ public class Referral {
     }
 
     public long distanceKilometres() {
-        return offer == null ? 0
-                : Distances.kilometres(homeLatitude, homeLongitude, offer.latitude(), offer.longitude());
+        if (offer == null) {
+            return 0;
+        }
+        return kilometresTo(offer);
+    }
+
+    long kilometresTo(Offer to) {
+        Long kilometres = kilometresByOffer.get(to.id());
+        return kilometres != null ? kilometres
+                : Distances.kilometres(homeLatitude, homeLongitude, to.latitude(), to.longitude());
+    }
+
+    /** The contract that would pay for this referral at an eligible offer. */
+    Contract contractAt(Offer at) {
+        return contractByOffer.get(at.id());
+    }
+
+    /** What a placement at an eligible offer would cost its contract. */
+    long costCentsAt(Offer at) {
+        return contractAt(at).dailyTariffCents(careType) * expectedDurationDays;
+    }
+
+    /**
+     * The soft points of a placement at an eligible offer, to rank options in {@link MatchingConstruction}; the score
+     * itself is {@link MatchingConstraints}'s.
+     */
+    long softPointsAt(Offer at) {
+        return kilometresTo(at) + weights.extraSecurity(at.securityLevel() - minSecurityLevel)
+                + weights.tariff(contractAt(at).dailyTariffCents(careType));
     }
 
     public long getId() {
