@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.passend.api.model.ContractCareTypeDto;
 import nl.passend.api.model.PurchaseAdviceDto;
@@ -43,10 +43,9 @@ import nl.passend.solver.UnmetDemandReason;
 
 /**
  * Purchase advice for a youth region: for its largest gaps, the purchase each gap's main reason points to, tried as a
- * scenario and ranked by youths placed per euro per year.
+ * scenario and ranked by youths placed per euro per year. The solving holds no transaction, and so no connection.
  */
 @Service
-@Transactional
 class PurchaseAdviceService {
 
     /** The tariff a new offer is assumed to cost when no contract buys its care type yet, in euros a day. */
@@ -60,15 +59,17 @@ class PurchaseAdviceService {
     private final ReferenceDataService referenceData;
     private final ReportProperties properties;
     private final AuditTrail audit;
+    private final TransactionTemplate transactions;
     private final MatchingEngine engine = new MatchingEngine();
 
     PurchaseAdviceService(MatchingFacts facts, ScenarioService scenarios, ReferenceDataService referenceData,
-            ReportProperties properties, AuditTrail audit) {
+            ReportProperties properties, AuditTrail audit, TransactionTemplate transactions) {
         this.facts = facts;
         this.scenarios = scenarios;
         this.referenceData = referenceData;
         this.properties = properties;
         this.audit = audit;
+        this.transactions = transactions;
     }
 
     PurchaseAdviceDto advise(String youthRegion) {
@@ -104,7 +105,7 @@ class PurchaseAdviceService {
         for (int i = 0; i < candidates.size(); i++) {
             candidates.get(i).rank(i + 1);
         }
-        audit.record(AuditAction.READ, "purchase_advice", youthRegion);
+        transactions.executeWithoutResult(status -> audit.record(AuditAction.READ, "purchase_advice", youthRegion));
         return new PurchaseAdviceDto(youthRegion, before.toDto(), candidates);
     }
 

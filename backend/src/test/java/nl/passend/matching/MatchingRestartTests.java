@@ -25,7 +25,8 @@ import nl.passend.PassendApplication;
 
 /**
  * A run never stays SOLVING after the application stops: stopped while it solves, it is FAILED at once; left
- * SOLVING by a crash, the next start marks it FAILED. Each test starts the real application twice on one database.
+ * SOLVING by a crash, the next start marks it FAILED, and a scenario too. Each test starts the real application twice
+ * on one database.
  */
 class MatchingRestartTests {
 
@@ -56,11 +57,16 @@ class MatchingRestartTests {
     void aRunLeftSolvingByACrashIsFailedOnTheNextStart() throws Exception {
         String database = "passend_crash";
         try (ConfigurableApplicationContext first = start(database)) {
-            // What a process killed in the middle of a run leaves behind.
-            first.getBean(JdbcTemplate.class).update("""
+            // What a process killed in the middle of a run and of a scenario leaves behind.
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            jdbc.update("""
                     insert into matching_run (status, time_limit_seconds, requested_by, requested_at, started_at,
                       version) values ('SOLVING', 60, 'planner', ?, ?, 0)""",
                     Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+            jdbc.update("""
+                    insert into scenario (status, time_limit_seconds, changes, requested_by, requested_at, started_at,
+                      version) values ('SOLVING', 60, '[{"kind": "EXTRA_PLACES", "offerId": 1, "places": 1}]', 'planner',
+                      ?, ?, 0)""", Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
         }
         try (ConfigurableApplicationContext second = start(database)) {
             JsonNode runs = call(second, "GET", "/api/v1/matching-runs", null);
@@ -68,6 +74,9 @@ class MatchingRestartTests {
                 assertThat(run.get("status").asText()).isEqualTo("FAILED");
                 assertThat(run.get("failure").asText()).isEqualTo(MatchingRunner.INTERRUPTED);
             });
+            JsonNode scenarios = call(second, "GET", "/api/v1/scenarios", null);
+            assertThat(scenarios.get("content")).singleElement()
+                    .satisfies(scenario -> assertThat(scenario.get("status").asText()).isEqualTo("FAILED"));
             JsonNode next = call(second, "POST", "/api/v1/matching-runs", "{\"timeLimitSeconds\": 1}");
             assertThat(next.get("status").asText()).as("the failed run no longer blocks its scope")
                     .isIn("QUEUED", "SOLVING");
