@@ -153,12 +153,16 @@ class MatchingRunService {
         assignments.sort(APPLY_ORDER);
         for (MatchingOutcome assignment : assignments) {
             Optional<String> changed = changedSinceRun(assignment);
-            PlacementProposals.Outcome outcome = changed.isPresent() ? null
-                    : proposals.propose(assignment.getReferralId(), assignment.getOfferId(),
-                            assignment.getContractId());
-            String refusal = changed.orElse(outcome == null ? null : outcome.refusal());
-            if (refusal != null) {
-                skipped.add(new SkippedAssignmentDto(assignment.getReferralId(), assignment.getOfferId(), refusal));
+            if (changed.isPresent()) {
+                skipped.add(new SkippedAssignmentDto(assignment.getReferralId(), assignment.getOfferId(),
+                        changed.get()));
+                continue;
+            }
+            PlacementProposals.Outcome outcome = proposals.propose(assignment.getReferralId(),
+                    assignment.getOfferId(), assignment.getContractId());
+            if (outcome.refusal() != null) {
+                skipped.add(new SkippedAssignmentDto(assignment.getReferralId(), assignment.getOfferId(),
+                        outcome.refusal()));
             } else {
                 proposed.add(new ProposedPlacementDto(assignment.getReferralId(), outcome.placementId()));
             }
