@@ -37,7 +37,8 @@ import nl.passend.solver.Urgency;
 /**
  * Reads the region's supply and demand into a planning problem. Open referrals of youths living in the scope are
  * matched to every eligible offer, wherever it is. Every place held now (proposed, accepted or started) is pinned: it
- * keeps its offer and counts against capacity, ceilings and budgets. An inactive offer takes no one new.
+ * keeps its offer and counts against capacity, ceilings and budgets; what ended placements cost is taken off their
+ * contract's budget. An inactive offer takes no one new.
  */
 @Component
 public class MatchingFacts {
@@ -97,7 +98,16 @@ public class MatchingFacts {
                 .map(offer -> offer(offer, heldAt.getOrDefault(offer.getId(), 0L).intValue()))
                 .toList();
         List<nl.passend.contract.Contract> allContracts = contracts.all();
-        List<Contract> contractFacts = allContracts.stream().map(MatchingFacts::contract).toList();
+        Map<Long, Long> spentCents = new HashMap<>();
+        for (HeldPlace ended : placements.endedPlaces()) {
+            BigDecimal tariff = ended.contract().getDailyTariffs().get(ended.referral().getCareType());
+            if (tariff != null) {
+                spentCents.merge(ended.contract().getId(),
+                        cents(tariff) * ended.referral().getExpectedDurationDays(), Long::sum);
+            }
+        }
+        List<Contract> contractFacts = allContracts.stream()
+                .map(contract -> contract(contract, spentCents.getOrDefault(contract.getId(), 0L))).toList();
 
         List<Referral> open = referrals.open(youthRegion);
         List<Demand> demand = open.stream().map(referral -> demand(referral, today)).toList();
@@ -131,14 +141,19 @@ public class MatchingFacts {
                 codes(offer.getSpecialisms()), capacity);
     }
 
-    private static Contract contract(nl.passend.contract.Contract contract) {
+    /**
+     * A contract as matching sees it. Ended placements are not in the problem, so what they cost (daily tariff ×
+     * expected stay, as the score counts every placement) is taken off the budget beforehand.
+     */
+    private static Contract contract(nl.passend.contract.Contract contract, long spentCents) {
         Map<String, Long> tariffs = new HashMap<>();
         contract.getDailyTariffs().forEach((careType, euros) -> tariffs.put(careType.getCode(), cents(euros)));
         return new Contract(contract.getId(), contract.getProvider().getId(),
                 contract.getParticipatingMunicipalities().stream().map(Municipality::getCode)
                         .collect(Collectors.toSet()),
                 tariffs, contract.getValidFrom(), contract.getValidUntil(), contract.getVolumeCeiling(),
-                contract.getBudgetCeiling() == null ? null : cents(contract.getBudgetCeiling()));
+                contract.getBudgetCeiling() == null ? null
+                        : Math.max(0, cents(contract.getBudgetCeiling()) - spentCents));
     }
 
     private static Demand demand(Referral referral, LocalDate today) {

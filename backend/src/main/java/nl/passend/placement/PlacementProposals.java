@@ -2,6 +2,7 @@ package nl.passend.placement;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +23,7 @@ import nl.passend.referral.ReferralService;
 @Transactional
 public class PlacementProposals {
 
-    /** A place that a placement holds: proposed, accepted or started. */
+    /** A place that a placement holds or held. */
     public record HeldPlace(Referral referral, Offer offer, Contract contract) {
     }
 
@@ -45,9 +46,20 @@ public class PlacementProposals {
         this.contracts = contracts;
     }
 
+    /** The places held now: proposed, accepted or started. */
     @Transactional(readOnly = true)
     public List<HeldPlace> heldPlaces() {
-        return placements.findByStatusIn(PlacementStatus.HOLDING_A_PLACE).stream()
+        return places(PlacementStatus.HOLDING_A_PLACE);
+    }
+
+    /** The places that were held and have ended: their cost is spent from their contract's budget. */
+    @Transactional(readOnly = true)
+    public List<HeldPlace> endedPlaces() {
+        return places(Set.of(PlacementStatus.ENDED));
+    }
+
+    private List<HeldPlace> places(Set<PlacementStatus> statuses) {
+        return placements.findByStatusIn(statuses).stream()
                 .map(placement -> new HeldPlace(placement.getReferral(), placement.getOffer(),
                         placement.getContract()))
                 .toList();
