@@ -124,10 +124,14 @@ public class ContractService {
 
     /** The contract a request names in {@code field}, locked until the transaction ends (volume checks). */
     public Contract requireLocked(String field, long id) {
-        Contract contract = contracts.findByIdForUpdate(id)
-                .orElseThrow(() -> InvalidRequestException.unknown(field, "contract", id));
+        return findLocked(id).orElseThrow(() -> InvalidRequestException.unknown(field, "contract", id));
+    }
+
+    /** The contract with this id, if it still exists, locked until the transaction ends and read after the lock. */
+    public Optional<Contract> findLocked(long id) {
+        Optional<Contract> contract = contracts.findByIdForUpdate(id);
         // Loaded earlier in this transaction, the instance still holds what was read before the lock.
-        entityManager.refresh(contract);
+        contract.ifPresent(entityManager::refresh);
         return contract;
     }
 
@@ -135,12 +139,6 @@ public class ContractService {
     @Transactional(readOnly = true)
     public List<Contract> all() {
         return contracts.findAll();
-    }
-
-    /** The contract with this id, if it still exists. */
-    @Transactional(readOnly = true)
-    public Optional<Contract> findById(long id) {
-        return contracts.findById(id);
     }
 
     private Contract find(long id) {

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -151,8 +153,18 @@ class MatchingRunService {
         List<SkippedAssignmentDto> skipped = new ArrayList<>();
         List<MatchingOutcome> assignments = new ArrayList<>(outcomes.findByRunIdAndOfferIdNotNullOrderByReferralId(id));
         assignments.sort(APPLY_ORDER);
+        // Every row this apply may touch is locked first, by kind and then by id, as a single proposal locks them:
+        // no two requests can then wait for each other. Versions are compared once the rows are locked.
+        new TreeSet<>(assignments.stream().map(MatchingOutcome::getReferralId).toList())
+                .forEach(referral -> referrals.requireLocked("referralId", referral));
+        Map<Long, Long> offerVersions = new HashMap<>();
+        new TreeSet<>(assignments.stream().map(MatchingOutcome::getOfferId).toList()).forEach(offer ->
+                offers.findLocked(offer).ifPresent(locked -> offerVersions.put(offer, locked.getVersion())));
+        Map<Long, Long> contractVersions = new HashMap<>();
+        new TreeSet<>(assignments.stream().map(MatchingOutcome::getContractId).toList()).forEach(contract ->
+                contracts.findLocked(contract).ifPresent(locked -> contractVersions.put(contract, locked.getVersion())));
         for (MatchingOutcome assignment : assignments) {
-            Optional<String> changed = changedSinceRun(assignment);
+            Optional<String> changed = changedSinceRun(assignment, offerVersions, contractVersions);
             if (changed.isPresent()) {
                 skipped.add(new SkippedAssignmentDto(assignment.getReferralId(), assignment.getOfferId(),
                         changed.get()));
@@ -188,15 +200,12 @@ class MatchingRunService {
         }
     }
 
-    private Optional<String> changedSinceRun(MatchingOutcome assignment) {
-        boolean offerChanged = offers.findById(assignment.getOfferId())
-                .map(offer -> offer.getVersion() != assignment.getOfferVersion()).orElse(true);
-        if (offerChanged) {
+    private static Optional<String> changedSinceRun(MatchingOutcome assignment, Map<Long, Long> offerVersions,
+            Map<Long, Long> contractVersions) {
+        if (!assignment.getOfferVersion().equals(offerVersions.get(assignment.getOfferId()))) {
             return Optional.of("Offer " + assignment.getOfferId() + " changed since the run; start a new run.");
         }
-        boolean contractChanged = contracts.findById(assignment.getContractId())
-                .map(contract -> contract.getVersion() != assignment.getContractVersion()).orElse(true);
-        if (contractChanged) {
+        if (!assignment.getContractVersion().equals(contractVersions.get(assignment.getContractId()))) {
             return Optional.of("Contract " + assignment.getContractId() + " changed since the run; start a new run.");
         }
         return Optional.empty();

@@ -42,6 +42,11 @@ public class MatchingRunner implements SmartLifecycle {
     /** A run that finds better scores often writes its progress at most this often. */
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
     static final String INTERRUPTED = "The application stopped before the run finished; start a new run.";
+    static final String FAILED = "The run failed on the server; start a new run, and tell the administrator if this "
+            + "happens again.";
+
+    /** The lifecycle phase of the runners: well before the web server's. */
+    public static final int SOLVING_PHASE = DEFAULT_PHASE - 4096;
 
     private static final Logger LOG = LoggerFactory.getLogger(MatchingRunner.class);
 
@@ -104,6 +109,12 @@ public class MatchingRunner implements SmartLifecycle {
         return executor != null;
     }
 
+    /** Before the web server starts and after it stops, so that no request finds the executor missing. */
+    @Override
+    public int getPhase() {
+        return SOLVING_PHASE;
+    }
+
     /**
      * Runs other solving work, such as a scenario, on the same executor, so that {@code parallel-runs} bounds all
      * of it; refused while the application stops.
@@ -151,9 +162,10 @@ public class MatchingRunner implements SmartLifecycle {
                 runs.findById(runId).orElseThrow().finish(score, elapsed, clock.instant());
             });
             LOG.info("Matching run {} is DONE with score {} after {} ms", runId, score, elapsed);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // The cause goes to the log; the run says no more than that it failed, never a class name or SQL.
             LOG.error("Matching run {} failed", runId, e);
-            update(runId, failed -> failed.fail("The run failed: " + e, clock.instant()));
+            update(runId, failed -> failed.fail(FAILED, clock.instant()));
         }
     }
 

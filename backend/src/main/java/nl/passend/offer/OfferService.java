@@ -145,20 +145,19 @@ public class OfferService {
         return offers.findAll();
     }
 
-    /** The offer with this id, if it still exists. */
-    @Transactional(readOnly = true)
-    public Optional<Offer> findById(long id) {
-        return offers.findById(id);
-    }
-
     /**
      * The offer a request names in {@code field}, locked until the transaction ends, so that checks of its free
      * places cannot race with another placement there.
      */
     public Offer requireLocked(String field, long id) {
-        Offer offer = offers.findByIdForUpdate(id).orElseThrow(() -> InvalidRequestException.unknown(field, "offer", id));
+        return findLocked(id).orElseThrow(() -> InvalidRequestException.unknown(field, "offer", id));
+    }
+
+    /** The offer with this id, if it still exists, locked until the transaction ends and read after the lock. */
+    public Optional<Offer> findLocked(long id) {
+        Optional<Offer> offer = offers.findByIdForUpdate(id);
         // Loaded earlier in this transaction, the instance still holds what was read before the lock.
-        entityManager.refresh(offer);
+        offer.ifPresent(entityManager::refresh);
         return offer;
     }
 

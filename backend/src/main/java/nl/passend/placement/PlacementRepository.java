@@ -18,6 +18,9 @@ interface PlacementRepository extends JpaRepository<Placement, Long>, JpaSpecifi
     @EntityGraph(attributePaths = {"referral", "offer", "contract"})
     List<Placement> findByStatusIn(Collection<PlacementStatus> statuses);
 
+    @EntityGraph(attributePaths = "referral")
+    List<Placement> findByContract_IdAndStatusIn(long contractId, Collection<PlacementStatus> statuses);
+
     List<Placement> findByReferral_IdAndStatusIn(long referralId, Collection<PlacementStatus> statuses);
 
     /** Whether a co-defendant already holds a place at the location. */

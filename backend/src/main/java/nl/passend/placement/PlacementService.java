@@ -1,5 +1,6 @@
 package nl.passend.placement;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ class PlacementService {
             return Optional.of("Offer " + offer.getId() + " under contract " + contract.getReference()
                     + " does not fit referral " + referral.getId() + ": " + String.join("; ", misfits) + ".");
         }
-        return noRoom(offer, contract, PlacementStatus.HOLDING_A_PLACE);
+        return noRoom(referral, offer, contract, PlacementStatus.HOLDING_A_PLACE);
     }
 
     /** Proposes the place, once {@link #refusal} found nothing against it; audited. */
@@ -124,7 +125,7 @@ class PlacementService {
         Offer offer = offers.requireLocked("offerId", placement.getOffer().getId());
         Contract contract = contracts.requireLocked("contractId", placement.getContract().getId());
         // The place this proposal holds must still be there among the places the provider has committed.
-        requireRoom(offer, contract, PlacementStatus.COMMITTED);
+        requireRoom(placement.getReferral(), offer, contract, PlacementStatus.COMMITTED);
         placement.accept(clock.instant());
         referrals.advance(placement.getReferral(), ReferralStatus.ACCEPTED, "accepted by the provider");
         return saved(placement);
@@ -203,14 +204,20 @@ class PlacementService {
         }
     }
 
-    private void requireRoom(Offer offer, Contract contract, Set<PlacementStatus> counted) {
-        Optional<String> noRoom = noRoom(offer, contract, counted);
+    private void requireRoom(Referral referral, Offer offer, Contract contract, Set<PlacementStatus> counted) {
+        Optional<String> noRoom = noRoom(referral, offer, contract, counted);
         if (noRoom.isPresent()) {
             throw new ConflictException(noRoom.get());
         }
     }
 
-    private Optional<String> noRoom(Offer offer, Contract contract, Set<PlacementStatus> counted) {
+    /**
+     * Whether the offer, the contract's volume or the contract's budget has no room for one more placement, counting
+     * the placements in the given statuses. Against the budget every placement costs, as in matching, the daily
+     * tariff for its care type times its expected stay; ended placements count too. The answer names no amounts:
+     * planners and intakes read it.
+     */
+    private Optional<String> noRoom(Referral referral, Offer offer, Contract contract, Set<PlacementStatus> counted) {
         long taken = placements.countByOffer_IdAndStatusIn(offer.getId(), counted);
         if (taken >= offer.getCapacity()) {
             return Optional.of("Offer " + offer.getId() + " has no free place: " + offer.getCapacity()
@@ -221,7 +228,21 @@ class PlacementService {
             return Optional.of("Contract " + contract.getReference() + " has reached its volume ceiling of "
                     + contract.getVolumeCeiling() + " placements at once.");
         }
+        if (contract.getBudgetCeiling() != null) {
+            Set<PlacementStatus> spending = EnumSet.copyOf(counted);
+            spending.add(PlacementStatus.ENDED);
+            BigDecimal committed = placements.findByContract_IdAndStatusIn(contract.getId(), spending).stream()
+                    .map(placement -> cost(placement.getReferral(), contract)).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (committed.add(cost(referral, contract)).compareTo(contract.getBudgetCeiling()) > 0) {
+                return Optional.of("Contract " + contract.getReference() + " has no budget left for this placement.");
+            }
+        }
         return Optional.empty();
+    }
+
+    private static BigDecimal cost(Referral referral, Contract contract) {
+        return contract.getDailyTariffs().getOrDefault(referral.getCareType(), BigDecimal.ZERO)
+                .multiply(BigDecimal.valueOf(referral.getExpectedDurationDays()));
     }
 
     /** A placement the current intake may answer: at one of its own offers, in the status the step needs. */

@@ -24,6 +24,8 @@ import nl.passend.solver.MatchingEngine;
 class ScenarioRunner implements SmartLifecycle {
 
     static final String INTERRUPTED = "The application stopped before the scenario was solved; start it again.";
+    static final String FAILED = "The scenario failed on the server; start it again, and tell the administrator if "
+            + "this happens again.";
 
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
 
@@ -65,6 +67,11 @@ class ScenarioRunner implements SmartLifecycle {
         return running;
     }
 
+    @Override
+    public int getPhase() {
+        return MatchingRunner.SOLVING_PHASE;
+    }
+
     @TransactionalEventListener
     void queued(ScenarioService.Queued queued) {
         matching.execute(() -> solve(queued.scenarioId()));
@@ -85,9 +92,9 @@ class ScenarioRunner implements SmartLifecycle {
             }
             String result = service.write(after.comparedWith(before));
             update(id, solving -> solving.finish(result, clock.instant()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.error("Scenario {} failed", id, e);
-            update(id, failed -> failed.fail("The scenario failed: " + e, clock.instant()));
+            update(id, failed -> failed.fail(FAILED, clock.instant()));
         }
     }
 

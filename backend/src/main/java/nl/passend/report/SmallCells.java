@@ -1,14 +1,17 @@
 package nl.passend.report;
 
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Small-cell protection of published counts. A count from 1 to 4 is shown as {@code <5} (primary suppression). In a
- * breakdown shown with its exact total, a single suppressed cell could be worked out as the total less the others;
- * then the smallest other cell that is not zero is hidden as {@code x} as well (complementary suppression). Zero is
- * shown: it says that no youth is there.
+ * Small-cell protection of published counts. A count from 1 to 4 is shown as {@code <5} (primary suppression); zero
+ * is shown, it says that no youth is there. A breakdown is published with its total, and a reader who knows these
+ * rules can bound each hidden cell: a {@code <5} lies between 1 and 4, a cell hidden as {@code x} is 5 or more, and
+ * the hidden cells add up to the total less the cells shown. While those bounds still pin a {@code <5} cell to one
+ * value, the smallest cell still shown that is not zero is hidden as {@code x} as well (complementary suppression);
+ * when none is left, the total is hidden too.
  */
 final class SmallCells {
 
@@ -33,14 +36,54 @@ final class SmallCells {
         long total = cells.values().stream().mapToLong(Long::longValue).sum();
         Map<K, String> shown = new LinkedHashMap<>();
         cells.forEach((key, count) -> shown.put(key, count(count)));
-        long suppressed = shown.values().stream().filter(SMALL::equals).count();
-        boolean totalExact = !count(total).equals(SMALL);
-        if (totalExact && suppressed == 1) {
-            cells.entrySet().stream()
-                    .filter(cell -> cell.getValue() > 0 && !shown.get(cell.getKey()).equals(SMALL))
-                    .min(Map.Entry.comparingByValue(Comparator.naturalOrder()))
-                    .ifPresent(smallest -> shown.put(smallest.getKey(), HIDDEN));
+        if (count(total).equals(SMALL)) {
+            return new Breakdown<>(SMALL, shown);
         }
-        return new Breakdown<>(count(total), shown);
+        while (pinsASmallCell(cells, shown, total)) {
+            K smallest = null;
+            for (Map.Entry<K, Long> cell : cells.entrySet()) {
+                boolean visible = !shown.get(cell.getKey()).equals(SMALL) && !shown.get(cell.getKey()).equals(HIDDEN);
+                if (visible && cell.getValue() > 0 && (smallest == null || cell.getValue() < cells.get(smallest))) {
+                    smallest = cell.getKey();
+                }
+            }
+            if (smallest == null) {
+                return new Breakdown<>(HIDDEN, shown);
+            }
+            shown.put(smallest, HIDDEN);
+        }
+        return new Breakdown<>(Long.toString(total), shown);
+    }
+
+    /** Whether the published cells and total bound some {@code <5} cell to a single value. */
+    private static <K> boolean pinsASmallCell(Map<K, Long> cells, Map<K, String> shown, long total) {
+        long rest = total;
+        List<long[]> hidden = new ArrayList<>();
+        List<Boolean> small = new ArrayList<>();
+        for (Map.Entry<K, Long> cell : cells.entrySet()) {
+            String value = shown.get(cell.getKey());
+            if (value.equals(SMALL)) {
+                hidden.add(new long[] {1, THRESHOLD - 1});
+                small.add(true);
+            } else if (value.equals(HIDDEN)) {
+                hidden.add(new long[] {THRESHOLD, total});
+                small.add(false);
+            } else {
+                rest -= cell.getValue();
+            }
+        }
+        long lows = hidden.stream().mapToLong(bounds -> bounds[0]).sum();
+        long highs = hidden.stream().mapToLong(bounds -> bounds[1]).sum();
+        for (int i = 0; i < hidden.size(); i++) {
+            if (small.get(i)) {
+                long[] bounds = hidden.get(i);
+                long lowest = Math.max(bounds[0], rest - (highs - bounds[1]));
+                long highest = Math.min(bounds[1], rest - (lows - bounds[0]));
+                if (lowest >= highest) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -90,6 +91,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> optimisticLock(OptimisticLockingFailureException ex) {
         return problem(ProblemType.STALE_VERSION, HttpStatus.CONFLICT,
                 "Someone else changed this resource at the same time. Read it again and reapply your change.", null);
+    }
+
+    /** Two requests waited for each other's row locks, or one waited too long; the database undid one of them. */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<Object> lockConflict(PessimisticLockingFailureException ex) {
+        log.info("Refused after a lock conflict: {}", ex.getMostSpecificCause().getMessage());
+        return problem(ProblemType.CONFLICT, HttpStatus.CONFLICT,
+                "Another change of the same records was under way. Nothing was changed; try again.", null);
     }
 
     /** The database refused a change that the services' own checks did not foresee (a race, a reference). */

@@ -176,6 +176,18 @@ class PlacementLifecycleTests {
         assertThat(freePlaces()).isZero();
     }
 
+    /** € 450 a day for 182 days is € 81,900 a placement; a budget of € 120,000 pays for one. */
+    @Test
+    void neverProposesOverTheContractBudget() {
+        jdbc.update("update contract set budget_ceiling = 120000 where id = ?", contract.getId());
+        propose(refer(), lvbGroup.getId());
+
+        Api.Response over = planner.post(PLACEMENTS, input(refer(), lvbGroup.getId()));
+        assertThat(over.status()).isEqualTo(409);
+        assertThat(over.body().get("detail").asText()).contains("no budget left").doesNotContain("€", "120");
+        assertThat(freePlaces()).as("a place is left, the money is not").isEqualTo(1);
+    }
+
     @Test
     void neverPlacesCoDefendantsAtOneLocation() {
         String coDefendant = Api.referral("JR-" + System.nanoTime()).replace("\"contextNote\"",
