@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.passend.api.model.ProtectedUrgencyChangesDto;
 import nl.passend.api.model.ScenarioFiguresDto;
 import nl.passend.api.model.ScenarioResultDto;
-import nl.passend.api.model.UrgencyCountsDto;
 import nl.passend.matching.MatchingFacts.Facts;
 import nl.passend.solver.MatchingSolution;
 import nl.passend.solver.Referral;
@@ -56,21 +56,25 @@ record Figures(Map<Urgency, Integer> placed, Map<Urgency, Integer> unplaced, lon
         return placed.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    ScenarioFiguresDto toDto() {
-        return new ScenarioFiguresDto(protect(placed), protect(unplaced), distanceKm, costPerYear.doubleValue());
+    /** The figures as published: youths protected, euros for purchasers only. */
+    ScenarioFiguresDto toDto(boolean withMoney) {
+        return new ScenarioFiguresDto(protect(placed), protect(unplaced), distanceKm)
+                .costPerYear(withMoney ? costPerYear.doubleValue() : null);
     }
 
-    /** The change from {@code today} to these figures. */
+    /** The change from {@code today} to these figures, with every count of youths protected. */
     ScenarioResultDto comparedWith(Figures today) {
-        return new ScenarioResultDto(today.toDto(), toDto(), placedCount() - today.placedCount(),
-                placedMoreByUrgency(today), distanceKm - today.distanceKm(),
-                costPerYear.subtract(today.costPerYear()).doubleValue(), GapRows.rows(gaps));
+        return new ScenarioResultDto(today.toDto(true), toDto(true),
+                SmallCells.change(placedCount() - today.placedCount()), placedMoreByUrgency(today),
+                distanceKm - today.distanceKm(), GapRows.rows(gaps))
+                .costPerYearChange(costPerYear.subtract(today.costPerYear()).doubleValue());
     }
 
-    UrgencyCountsDto placedMoreByUrgency(Figures today) {
-        return new UrgencyCountsDto(placed.get(Urgency.CRISIS) - today.placed().get(Urgency.CRISIS),
-                placed.get(Urgency.HIGH) - today.placed().get(Urgency.HIGH),
-                placed.get(Urgency.NORMAL) - today.placed().get(Urgency.NORMAL));
+    ProtectedUrgencyChangesDto placedMoreByUrgency(Figures today) {
+        return new ProtectedUrgencyChangesDto(
+                SmallCells.change(placed.get(Urgency.CRISIS) - today.placed().get(Urgency.CRISIS)),
+                SmallCells.change(placed.get(Urgency.HIGH) - today.placed().get(Urgency.HIGH)),
+                SmallCells.change(placed.get(Urgency.NORMAL) - today.placed().get(Urgency.NORMAL)));
     }
 
     private static Map<Urgency, Integer> byUrgency() {

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -30,6 +32,9 @@ import nl.passend.audit.AuditTrail;
 import nl.passend.matching.MatchingFacts;
 import nl.passend.reference.ReferenceDataService;
 import nl.passend.reference.SecurityLevel;
+import nl.passend.security.CurrentActor;
+import nl.passend.security.Role;
+import nl.passend.shared.ConflictException;
 import nl.passend.solver.Contract;
 import nl.passend.solver.Demand;
 import nl.passend.solver.Distances;
@@ -60,29 +65,51 @@ class PurchaseAdviceService {
     private final ReportProperties properties;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
+    private final CurrentActor currentActor;
     private final MatchingEngine engine = new MatchingEngine();
+    /** One piece of advice is worked out at a time: each takes seconds of both cores. */
+    private final Semaphore working = new Semaphore(1);
 
     PurchaseAdviceService(MatchingFacts facts, ScenarioService scenarios, ReferenceDataService referenceData,
-            ReportProperties properties, AuditTrail audit, TransactionTemplate transactions) {
+            ReportProperties properties, AuditTrail audit, TransactionTemplate transactions,
+            CurrentActor currentActor) {
         this.facts = facts;
         this.scenarios = scenarios;
         this.referenceData = referenceData;
         this.properties = properties;
         this.audit = audit;
         this.transactions = transactions;
+        this.currentActor = currentActor;
     }
 
     PurchaseAdviceDto advise(String youthRegion) {
         referenceData.requireYouthRegion("youthRegion", youthRegion);
+        if (!working.tryAcquire()) {
+            throw new ConflictException("Purchase advice is being worked out for another request; try again in a "
+                    + "few seconds.");
+        }
+        try {
+            PurchaseAdviceDto advice = adviseAlone(youthRegion);
+            transactions.executeWithoutResult(status -> audit.record(AuditAction.READ, "purchase_advice", youthRegion));
+            return advice;
+        } finally {
+            working.release();
+        }
+    }
+
+    private PurchaseAdviceDto adviseAlone(String youthRegion) {
+        boolean withMoney = currentActor.get().is(Role.PURCHASER);
         MatchingFacts.Facts today = facts.load(youthRegion);
         SupplyChanges.Context context = scenarios.context(youthRegion);
         Duration limit = properties.adviceTimeLimit();
         MatchingSolution solved = engine.solve(today.problem(), limit, score -> { });
         Figures before = Figures.of(solved, today);
 
-        List<PurchaseCandidateDto> candidates = new ArrayList<>();
+        record Ranked(PurchaseCandidateDto candidate, int placedMore, double value) {
+        }
+        List<Ranked> ranked = new ArrayList<>();
         for (Gap gap : largestGaps(solved)) {
-            Optional<ScenarioChangeDto> change = purchaseFor(gap, solved, today);
+            Optional<ScenarioChangeDto> change = purchaseFor(gap, today, context);
             if (change.isEmpty()) {
                 continue;
             }
@@ -90,34 +117,40 @@ class PurchaseAdviceService {
             Figures after = Figures.of(engine.solve(changed.problem(), limit, score -> { }), changed);
             int placedMore = after.placedCount() - before.placedCount();
             BigDecimal costMore = after.costPerYear().subtract(before.costPerYear());
-            candidates.add(new PurchaseCandidateDto(0, UnmetDemandReasonDto.valueOf(gap.reason().name()),
-                    gap.careType(), SecurityLevelDto.valueOf(SecurityLevel.ofLevel(gap.minSecurityLevel()).name()),
-                    SmallCells.count(gap.youths().size()), change.get(),
-                    describe(change.get(), gap, today.municipalityNames()), placedMore,
-                    after.placedMoreByUrgency(before), costMore.doubleValue(), after.distanceKm() - before.distanceKm())
-                    .youthsPerMillionEurosPerYear(costMore.signum() > 0
-                            ? BigDecimal.valueOf(placedMore * 1_000_000L).divide(costMore, 2, RoundingMode.HALF_UP)
-                                    .doubleValue()
-                            : null));
+            PurchaseCandidateDto candidate = new PurchaseCandidateDto(0,
+                    UnmetDemandReasonDto.valueOf(gap.reason().name()), gap.careType(),
+                    SecurityLevelDto.valueOf(SecurityLevel.ofLevel(gap.minSecurityLevel()).name()), gap.youths().size(),
+                    change.get(), describe(change.get(), gap, today.municipalityNames(), withMoney),
+                    SmallCells.change(placedMore), after.placedMoreByUrgency(before),
+                    after.distanceKm() - before.distanceKm());
+            // Youths placed per million euros a year; a change that places youths at no extra cost comes first.
+            double value = placedMore > 0 ? Double.MAX_VALUE : -Double.MAX_VALUE;
+            if (costMore.signum() > 0) {
+                value = BigDecimal.valueOf(placedMore * 1_000_000L).divide(costMore, 2, RoundingMode.HALF_UP)
+                        .doubleValue();
+                candidate.youthsPerMillionEurosPerYear(value);
+            }
+            candidate.costPerYearChange(costMore.doubleValue());
+            ranked.add(new Ranked(candidate, placedMore, value));
         }
-        candidates.sort(Comparator.comparing(PurchaseAdviceService::value).reversed()
-                .thenComparing(Comparator.comparing(PurchaseCandidateDto::getPlacedMore).reversed()));
+        ranked.sort(Comparator.comparingDouble(Ranked::value).reversed()
+                .thenComparing(Comparator.comparingInt(Ranked::placedMore).reversed()));
+        List<PurchaseCandidateDto> candidates = ranked.stream().map(Ranked::candidate).toList();
         for (int i = 0; i < candidates.size(); i++) {
-            candidates.get(i).rank(i + 1);
+            PurchaseCandidateDto candidate = candidates.get(i).rank(i + 1);
+            if (!withMoney) {
+                candidate.costPerYearChange(null).youthsPerMillionEurosPerYear(null);
+                candidate.getChange().dailyTariff(null).budgetCeiling(null);
+                candidate.getChange().setCareTypes(new ArrayList<>());
+            }
         }
-        transactions.executeWithoutResult(status -> audit.record(AuditAction.READ, "purchase_advice", youthRegion));
-        return new PurchaseAdviceDto(youthRegion, before.toDto(), candidates);
+        return new PurchaseAdviceDto(youthRegion, before.toDto(withMoney), candidates);
     }
 
-    /** Youths placed per million euros a year; a change that places youths at no extra cost comes first. */
-    private static double value(PurchaseCandidateDto candidate) {
-        if (candidate.getYouthsPerMillionEurosPerYear() != null) {
-            return candidate.getYouthsPerMillionEurosPerYear();
-        }
-        return candidate.getPlacedMore() > 0 ? Double.MAX_VALUE : -Double.MAX_VALUE;
-    }
-
-    /** The unplaced youths by care type and security level, each group with its most common reason, largest first. */
+    /**
+     * The unplaced youths by care type and security level, each group with its most common reason, largest first;
+     * only where 5 or more youths share that reason, so that no purchase points at a few youths.
+     */
     private List<Gap> largestGaps(MatchingSolution solved) {
         Map<Long, UnmetDemandReason> reasons = UnmetDemand.classify(solved);
         record Key(String careType, int minSecurityLevel) {
@@ -133,6 +166,7 @@ class PurchaseAdviceService {
                     .collect(Collectors.groupingBy(referral -> reasons.get(referral.getId()),
                             Collectors.mapping(Referral::getDemand, Collectors.toList())));
             byReason.entrySet().stream().max(Comparator.comparingInt(entry -> entry.getValue().size()))
+                    .filter(main -> main.getValue().size() >= SmallCells.THRESHOLD)
                     .ifPresent(main -> gaps.add(new Gap(key.careType(), key.minSecurityLevel(), main.getKey(),
                             main.getValue())));
         });
@@ -141,19 +175,25 @@ class PurchaseAdviceService {
         return gaps.stream().limit(properties.adviceCandidates()).toList();
     }
 
-    private Optional<ScenarioChangeDto> purchaseFor(Gap gap, MatchingSolution solved, MatchingFacts.Facts today) {
+    /**
+     * The purchase that answers the gap's reason. It takes nothing from what is known of the gap's youths but their
+     * number: a contract is extended to the whole region, a new offer stands in the region's most central
+     * municipality, for every age and gender, with the specialisms that 5 or more of them need.
+     */
+    private Optional<ScenarioChangeDto> purchaseFor(Gap gap, MatchingFacts.Facts today,
+            SupplyChanges.Context context) {
         int youths = gap.youths().size();
         return switch (gap.reason()) {
             case NO_CAPACITY -> mostFitting(gap, today.offers(), offer -> gap.youths().stream()
                     .anyMatch(youth -> Eligibility.contractFor(youth, offer, today.contracts()).isPresent()))
                     .map(offer -> new ScenarioChangeDto(ScenarioChangeKindDto.EXTRA_PLACES).offerId(offer.id())
                             .places(youths));
-            case NO_CONTRACT -> mostFitting(gap, today.offers(), offer -> true).flatMap(offer ->
+            case NO_CONTRACT -> mostFitting(gap, today.offers(), offer -> offer.capacity() > 0).flatMap(offer ->
                     contractOf(offer.providerId(), today.contracts()).map(contract -> {
+                        Set<String> uncovered = new TreeSet<>(context.defaultCoverage());
+                        uncovered.removeAll(contract.municipalities());
                         ScenarioChangeDto change = new ScenarioChangeDto(ScenarioChangeKindDto.CONTRACT_EXTENSION)
-                                .contractId(contract.id())
-                                .municipalities(gap.youths().stream().map(Demand::homeMunicipality)
-                                        .collect(Collectors.toCollection(TreeSet::new)));
+                                .contractId(contract.id()).municipalities(uncovered);
                         if (contract.dailyTariffCents(gap.careType()) == 0) {
                             change.careTypes(new ArrayList<>(List.of(new ContractCareTypeDto(gap.careType(),
                                     tariff(gap.careType(), today.contracts())))));
@@ -163,14 +203,9 @@ class PurchaseAdviceService {
             case NO_OFFER -> Optional.of(new ScenarioChangeDto(ScenarioChangeKindDto.NEW_OFFER)
                     .careType(gap.careType())
                     .securityLevel(SecurityLevelDto.valueOf(SecurityLevel.ofLevel(gap.minSecurityLevel()).name()))
-                    .municipality(mostCommon(gap.youths().stream().map(Demand::homeMunicipality).toList()))
+                    .municipality(central(context))
                     .places(youths).dailyTariff(tariff(gap.careType(), today.contracts()).doubleValue())
-                    .specialisms(gap.youths().stream().flatMap(youth -> youth.specialisms().stream())
-                            .collect(Collectors.toCollection(TreeSet::new)))
-                    .minAge(Math.min(SupplyChanges.DEFAULT_MIN_AGE,
-                            gap.youths().stream().mapToInt(Demand::age).min().orElseThrow()))
-                    .maxAge(Math.max(SupplyChanges.DEFAULT_MAX_AGE,
-                            gap.youths().stream().mapToInt(Demand::age).max().orElseThrow())));
+                    .specialisms(sharedSpecialisms(gap)));
             case CEILING -> ceilingContract(gap, today).map(contract -> {
                 ScenarioChangeDto change = new ScenarioChangeDto(ScenarioChangeKindDto.RAISED_CEILING)
                         .contractId(contract.id());
@@ -186,6 +221,27 @@ class PurchaseAdviceService {
             });
             case EXCLUDED -> Optional.empty();
         };
+    }
+
+    /** The municipality of the region nearest to the middle of its municipalities. */
+    private static String central(SupplyChanges.Context context) {
+        double latitude = context.defaultCoverage().stream().mapToDouble(code -> context.centroids().get(code)[0])
+                .average().orElseThrow();
+        double longitude = context.defaultCoverage().stream().mapToDouble(code -> context.centroids().get(code)[1])
+                .average().orElseThrow();
+        return context.defaultCoverage().stream()
+                .min(Comparator.comparingLong((String code) -> Distances.kilometres(latitude, longitude,
+                        context.centroids().get(code)[0], context.centroids().get(code)[1]))
+                        .thenComparing(Comparator.naturalOrder()))
+                .orElseThrow();
+    }
+
+    /** The specialisms that 5 or more of the gap's youths need. */
+    private static Set<String> sharedSpecialisms(Gap gap) {
+        return gap.youths().stream().flatMap(youth -> youth.specialisms().stream())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                .entrySet().stream().filter(entry -> entry.getValue() >= SmallCells.THRESHOLD).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The offer that fits the most youths of the gap (and passes the test), the nearest on average on a tie. */
@@ -232,30 +288,23 @@ class PurchaseAdviceService {
         return tariffs.isEmpty() ? FALLBACK_TARIFF : BigDecimal.valueOf(tariffs.get(tariffs.size() / 2), 2);
     }
 
-    private static String mostCommon(List<String> values) {
-        return values.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
-                .entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
-                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                .orElseThrow().getKey();
-    }
-
-    private static String describe(ScenarioChangeDto change, Gap gap, Map<String, String> names) {
+    private static String describe(ScenarioChangeDto change, Gap gap, Map<String, String> names, boolean withMoney) {
         return switch (change.getKind()) {
             case EXTRA_PLACES -> change.getPlaces() + " extra place(s) at offer " + change.getOfferId()
                     + ", the contracted offer that fits most of the youths waiting for care type " + gap.careType();
-            case CONTRACT_EXTENSION -> "Contract " + change.getContractId() + " extended to "
+            case CONTRACT_EXTENSION -> "Contract " + change.getContractId() + " extended to the rest of the region ("
                     + change.getMunicipalities().stream().map(code -> names.getOrDefault(code, code))
-                            .collect(Collectors.joining(", "))
+                            .collect(Collectors.joining(", ")) + ")"
                     + (change.getCareTypes().isEmpty() ? "" : " and care type " + gap.careType())
                     + ", so that the fitting offer of its provider may take the youths";
             case NEW_OFFER -> "A new offer of care type " + gap.careType() + " at security level "
                     + change.getSecurityLevel().getValue() + " in "
                     + names.getOrDefault(change.getMunicipality(), change.getMunicipality()) + " with "
-                    + change.getPlaces() + " place(s) at € " + String.format(Locale.ROOT, "%.2f", change.getDailyTariff())
-                    + " a day";
+                    + change.getPlaces() + " place(s)"
+                    + (withMoney ? " at € " + String.format(Locale.ROOT, "%.2f", change.getDailyTariff()) + " a day" : "");
             case RAISED_CEILING -> "The ceiling of contract " + change.getContractId() + " raised"
                     + (change.getVolumeCeiling() == null ? "" : " to " + change.getVolumeCeiling() + " placements")
-                    + (change.getBudgetCeiling() == null ? ""
+                    + (change.getBudgetCeiling() == null || !withMoney ? ""
                             : ", budget € " + String.format(Locale.ROOT, "%.2f", change.getBudgetCeiling()));
         };
     }

@@ -32,6 +32,7 @@ import nl.passend.audit.AuditAction;
 import nl.passend.audit.AuditTrail;
 import nl.passend.reference.ReferenceDataService;
 import nl.passend.security.CurrentActor;
+import nl.passend.security.Role;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
@@ -75,6 +76,7 @@ class ScenarioService {
         if (input.getYouthRegion() != null) {
             referenceData.requireYouthRegion("youthRegion", input.getYouthRegion());
         }
+        normalise(input.getChanges());
         validate(input.getChanges());
         int timeLimit = input.getTimeLimitSeconds() == null ? DEFAULT_TIME_LIMIT_SECONDS : input.getTimeLimitSeconds();
         Scenario scenario = scenarios.saveAndFlush(new Scenario(input.getYouthRegion(), timeLimit,
@@ -125,6 +127,25 @@ class ScenarioService {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** An explicit {@code null} for a list is an empty list; a change that is {@code null} is refused. */
+    private static void normalise(List<ScenarioChangeDto> changes) {
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            ScenarioChangeDto change = changes.get(i);
+            if (change == null) {
+                violations.add(new Violation("changes[" + i + "]", "must be a change, not null"));
+                continue;
+            }
+            change.setSpecialisms(change.getSpecialisms() == null ? new LinkedHashSet<>() : change.getSpecialisms());
+            change.setMunicipalities(change.getMunicipalities() == null ? new LinkedHashSet<>()
+                    : change.getMunicipalities());
+            change.setCareTypes(change.getCareTypes() == null ? new ArrayList<>() : change.getCareTypes());
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
         }
     }
 
@@ -212,7 +233,13 @@ class ScenarioService {
                 .failure(scenario.getFailure());
         if (withResult && scenario.getResult() != null) {
             try {
-                dto.result(json.readValue(scenario.getResult(), ScenarioResultDto.class));
+                ScenarioResultDto result = json.readValue(scenario.getResult(), ScenarioResultDto.class);
+                if (!currentActor.get().is(Role.PURCHASER)) {
+                    result.costPerYearChange(null);
+                    result.getToday().costPerYear(null);
+                    result.getChanged().costPerYear(null);
+                }
+                dto.result(result);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("The result of scenario " + scenario.getId() + " is unreadable", e);
             }

@@ -27,6 +27,15 @@ final class SmallCells {
         return count > 0 && count < THRESHOLD ? SMALL : Long.toString(count);
     }
 
+    /** A change in a count, such as youths placed more: {@code +<5} or {@code -<5} for 1 to 4 either way. */
+    static String change(long delta) {
+        if (delta == 0) {
+            return "0";
+        }
+        String sign = delta > 0 ? "+" : "-";
+        return Math.abs(delta) < THRESHOLD ? sign + SMALL : sign + Math.abs(delta);
+    }
+
     /** A breakdown as published, and its total. */
     record Breakdown<K>(String total, Map<K, String> cells) {
     }

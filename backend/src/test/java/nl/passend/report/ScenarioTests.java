@@ -28,7 +28,7 @@ import nl.passend.support.IntegrationTest;
 import nl.passend.support.TableCounts;
 
 /**
- * What-if scenarios and purchase advice on a crafted shortage: three Zutphen youths wait for the one place of a
+ * What-if scenarios and purchase advice on a crafted shortage: seven Zutphen youths wait for the one place of a
  * semi-secure LVB group in Apeldoorn (contracted for Zutphen at € 450 a day, stays of 182 days).
  */
 @IntegrationTest
@@ -61,30 +61,37 @@ class ScenarioTests {
         ContractDto contract = api.createContract(Api.contract(provider.getId(), "GM0200", Set.of("GM0200", "GM0301"),
                 "43", LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1)));
         assertThat(contract.getId()).isPositive();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 7; i++) {
             api.asOfficer().post("/api/v1/referrals", Api.referral("SCN-" + i));
         }
     }
 
     @Test
-    void answersWhatTwoMorePlacesWouldChangeWithoutTouchingRealData() throws InterruptedException {
+    void answersWhatMorePlacesWouldChangeWithoutTouchingRealData() throws InterruptedException {
         Map<String, Long> counts = tables.now();
         Map<String, List<Map<String, Object>>> rows = realRows();
 
-        Api.Response started = api.asPurchaserOf("GM0200").post("/api/v1/scenarios", """
+        Api purchaser = api.asPurchaserOf("GM0200");
+        Api.Response started = purchaser.post("/api/v1/scenarios", """
                 {"youthRegion": "%s", "timeLimitSeconds": 1,
-                 "changes": [{"kind": "EXTRA_PLACES", "offerId": %d, "places": 2}]}""".formatted(REGION, offer.getId()));
+                 "changes": [{"kind": "EXTRA_PLACES", "offerId": %d, "places": 6}]}""".formatted(REGION, offer.getId()));
         assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
-        JsonNode result = awaitDone(started.body().get("id").asLong()).get("result");
+        long id = started.body().get("id").asLong();
+        JsonNode result = awaitDone(purchaser, id).get("result");
 
-        assertThat(result.get("placedMore").asInt()).isEqualTo(2);
-        assertThat(result.get("placedMoreByUrgency").get("HIGH").asInt()).isEqualTo(2);
-        assertThat(result.get("costPerYearChange").asDouble()).isEqualTo(2 * 450.0 * 182);
+        assertThat(result.get("placedMore").asText()).isEqualTo("+6");
+        assertThat(result.get("placedMoreByUrgency").get("HIGH").asText()).isEqualTo("+6");
+        assertThat(result.get("costPerYearChange").asDouble()).isEqualTo(6 * 450.0 * 182);
         assertThat(result.get("distanceChangeKm").asLong())
-                .isEqualTo(2 * result.get("today").get("totalDistanceKm").asLong()).isPositive();
-        assertThat(result.get("today").get("unplacedByUrgency").get("HIGH").asText()).isEqualTo("<5");
+                .isEqualTo(6 * result.get("today").get("totalDistanceKm").asLong()).isPositive();
+        assertThat(result.get("today").get("unplacedByUrgency").get("HIGH").asText()).isEqualTo("6");
+        assertThat(result.get("today").get("placedByUrgency").get("HIGH").asText()).isEqualTo("<5");
         assertThat(result.get("changed").get("unplacedByUrgency").get("HIGH").asText()).isEqualTo("0");
         assertThat(result.get("remainingGaps")).isEmpty();
+
+        JsonNode asPlanner = api.asPlanner().get("/api/v1/scenarios/" + id).body().get("result");
+        assertThat(asPlanner.has("costPerYearChange")).as("euros for purchasers only").isFalse();
+        assertThat(asPlanner.get("today").has("costPerYear")).isFalse();
 
         assertThat(tables.now()).as("no real row added or removed").isEqualTo(counts);
         assertThat(realRows()).as("no real row changed").isEqualTo(rows);
@@ -92,25 +99,37 @@ class ScenarioTests {
 
     @Test
     void advisesExtraPlacesThatPlaceTheYouthsItPromises() throws InterruptedException {
-        JsonNode advice = api.asPlanner().get("/api/v1/reports/purchase-advice?youthRegion=" + REGION).body();
+        JsonNode advice = api.asPurchaserOf("GM0200").get("/api/v1/reports/purchase-advice?youthRegion=" + REGION)
+                .body();
 
+        assertThat(advice.get("candidates")).hasSize(1);
         JsonNode best = advice.get("candidates").get(0);
         assertThat(best.get("rank").asInt()).isEqualTo(1);
         assertThat(best.get("reason").asText()).isEqualTo("NO_CAPACITY");
         assertThat(best.get("careType").asText()).isEqualTo("43");
-        assertThat(best.get("unplaced").asText()).isEqualTo("<5");
+        assertThat(best.get("unplaced").asInt()).isEqualTo(6);
         assertThat(best.get("change").get("kind").asText()).isEqualTo("EXTRA_PLACES");
         assertThat(best.get("change").get("offerId").asLong()).isEqualTo(offer.getId());
-        assertThat(best.get("change").get("places").asInt()).isEqualTo(2);
-        assertThat(best.get("placedMore").asInt()).isEqualTo(2);
+        assertThat(best.get("change").get("places").asInt()).isEqualTo(6);
+        assertThat(best.get("placedMore").asText()).isEqualTo("+6");
         assertThat(best.get("youthsPerMillionEurosPerYear").asDouble())
-                .isEqualTo(Math.round(2 * 1_000_000 * 100.0 / (2 * 450 * 182)) / 100.0);
+                .isEqualTo(Math.round(6 * 1_000_000 * 100.0 / (6 * 450 * 182)) / 100.0);
 
         Api.Response tried = api.asPlanner().post("/api/v1/scenarios", """
                 {"youthRegion": "%s", "timeLimitSeconds": 1, "changes": [%s]}""".formatted(REGION, best.get("change")));
-        JsonNode result = awaitDone(tried.body().get("id").asLong()).get("result");
-        assertThat(result.get("placedMore").asInt()).as("the youths the advice promised")
-                .isEqualTo(best.get("placedMore").asInt());
+        JsonNode result = awaitDone(api.asPlanner(), tried.body().get("id").asLong()).get("result");
+        assertThat(result.get("placedMore").asText()).as("the youths the advice promised")
+                .isEqualTo(best.get("placedMore").asText());
+
+        JsonNode asPlanner = api.asPlanner().get("/api/v1/reports/purchase-advice?youthRegion=" + REGION).body();
+        assertThat(asPlanner.get("candidates").get(0).has("youthsPerMillionEurosPerYear")).isFalse();
+        assertThat(asPlanner.get("candidates").get(0).has("costPerYearChange")).isFalse();
+    }
+
+    @Test
+    void givesNoAdviceForAGapOfFewerThanFiveYouths() {
+        JsonNode advice = api.asPlanner().get("/api/v1/reports/purchase-advice?youthRegion=ACHTERHOEK").body();
+        assertThat(advice.get("candidates")).isEmpty();
     }
 
     @Test
@@ -124,12 +143,16 @@ class ScenarioTests {
                 "changes[2].contractId", "changes[2].volumeCeiling");
         assertThat(api.asPlanner().post("/api/v1/scenarios", "{\"changes\": []}").violatedFields())
                 .containsExactly("changes");
+        assertThat(api.asPlanner().post("/api/v1/scenarios", """
+                {"changes": [null, {"kind": "CONTRACT_EXTENSION", "contractId": 999999, "municipalities": null,
+                                    "careTypes": null}]}""").violatedFields())
+                .as("nulls are refused or read as empty, never a 500").containsExactly("changes[0]");
     }
 
-    private JsonNode awaitDone(long id) throws InterruptedException {
+    private static JsonNode awaitDone(Api as, long id) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
-            JsonNode scenario = api.asPlanner().get("/api/v1/scenarios/" + id).body();
+            JsonNode scenario = as.get("/api/v1/scenarios/" + id).body();
             String status = scenario.get("status").asText();
             if (status.equals("DONE")) {
                 return scenario;
