@@ -174,7 +174,8 @@ public class MatchingFacts {
         return specialisms.stream().map(Specialism::getCode).collect(Collectors.toSet());
     }
 
-    private static long cents(BigDecimal euros) {
+    /** Euros as whole cents, rounded half up: how matching and scenarios count money. */
+    public static long cents(BigDecimal euros) {
         return euros.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 }

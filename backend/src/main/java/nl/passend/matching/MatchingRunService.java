@@ -130,9 +130,11 @@ class MatchingRunService {
         return new MatchingRunPageDto(content, Paging.metadata(found));
     }
 
-    @Transactional(readOnly = true)
+    /** A run with its assignments: which referral goes where is a read of referral data, and audited. */
     MatchingRunDto get(long id) {
-        return toDto(runs.findById(id).orElseThrow(() -> new NotFoundException("matching run", id)), true);
+        MatchingRun run = runs.findById(id).orElseThrow(() -> new NotFoundException("matching run", id));
+        audit.record(AuditAction.READ, "matching_run", id);
+        return toDto(run, true);
     }
 
     /**

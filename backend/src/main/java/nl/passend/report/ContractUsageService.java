@@ -31,10 +31,11 @@ import nl.passend.shared.Paging;
 
 /**
  * How the contracts valid on a day are used: places held now against the volume ceiling, care days and euros
- * against the budget ceiling, and the split of both between the municipalities that take part.
+ * against the budget ceiling, and the split of both between the municipalities that take part. Per municipality,
+ * a few youths' care days would tell their stays: care days and euros there are for purchasers, who settle on them.
  *
- * <p>Care days of a placement are the days from its start up to its end, or up to the report day while it lasts,
- * within the contract's period; they cost the contract's daily tariff for the referral's care type. Committed euros
+ * <p>Care days of a placement are the days from its start up to its end, or up to the report day if that comes
+ * first, within the contract's period; they cost the contract's daily tariff for the referral's care type. Committed euros
  * add, for an accepted or started placement, the rest of its expected stay within the contract's period.
  */
 @Service
@@ -152,7 +153,7 @@ class ContractUsageService {
         LocalDate periodEnd = contract.validUntil().plusDays(1);
         usage.placementsNow = placement.status().equals("ENDED") ? 0 : 1;
         if (placement.startedOn() != null) {
-            LocalDate end = placement.endedOn() != null ? placement.endedOn() : on;
+            LocalDate end = placement.endedOn() != null && placement.endedOn().isBefore(on) ? placement.endedOn() : on;
             usage.careDays = days(placement.startedOn(), end, contract.validFrom(), periodEnd);
         }
         usage.eurosUsed = tariff.multiply(BigDecimal.valueOf(usage.careDays));
@@ -183,9 +184,9 @@ class ContractUsageService {
 
         List<MunicipalityUsageDto> municipalities = new ArrayList<>();
         byMunicipality.forEach((code, usage) -> {
-            MunicipalityUsageDto dto = new MunicipalityUsageDto(code, placementsNow.cells().get(code), usage.careDays);
+            MunicipalityUsageDto dto = new MunicipalityUsageDto(code, placementsNow.cells().get(code));
             if (withMoney) {
-                dto.eurosUsed(usage.eurosUsed.doubleValue()).eurosCommitted(usage.eurosCommitted.doubleValue())
+                dto.careDays(usage.careDays).eurosUsed(usage.eurosUsed.doubleValue()).eurosCommitted(usage.eurosCommitted.doubleValue())
                         .shareOfCostPercent(percent(usage.eurosUsed, all.eurosUsed));
             }
             municipalities.add(dto);

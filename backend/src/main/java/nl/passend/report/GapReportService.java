@@ -1,9 +1,9 @@
 package nl.passend.report;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -115,8 +115,8 @@ class GapReportService {
                 """)
                 .param("ends", WAIT_ENDS).params(period(filter)).param("region", filter.youthRegion())
                 .param("careType", filter.careType())
-                .query((rs, i) -> new Waited(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                .query((rs, i) -> new Waited(rs.getString(1), rs.getString(2), utc(rs.getObject(3, LocalDateTime.class)),
+                        utc(rs.getObject(4, LocalDateTime.class))))
                 .list();
         record RegionCare(String youthRegion, String careType) {
         }
@@ -162,10 +162,17 @@ class GapReportService {
         return new CountBreakdownDto(shown.total(), shown.cells());
     }
 
-    /** The moments of the period's days, from the first day's start to the end of the last. */
+    /**
+     * The moments of the period's days, from the first day's start to the end of the last, as the database keeps
+     * moments: in UTC, without a zone.
+     */
     private static Map<String, Object> period(Filter filter) {
-        return Map.of("from", Timestamp.from(filter.from().atStartOfDay(ZoneOffset.UTC).toInstant()),
-                "until", Timestamp.from(filter.until().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        return Map.of("from", filter.from().atStartOfDay(), "until", filter.until().plusDays(1).atStartOfDay());
+    }
+
+    @Nullable
+    private static Instant utc(@Nullable LocalDateTime stored) {
+        return stored == null ? null : stored.toInstant(ZoneOffset.UTC);
     }
 
     /** Finished runs, latest first. */
@@ -173,7 +180,8 @@ class GapReportService {
         return jdbc.sql("""
                 select id, youth_region_code, finished_at from matching_run where status = 'DONE'
                 order by finished_at desc, id desc""")
-                .query((rs, i) -> new Run(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+                .query((rs, i) -> new Run(rs.getLong(1), rs.getString(2), utc(rs.getObject(3, LocalDateTime.class))))
+                .list();
     }
 
     private List<String> regions(Filter filter) {

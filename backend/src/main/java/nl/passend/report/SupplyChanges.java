@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 
 import nl.passend.api.model.ContractCareTypeDto;
 import nl.passend.api.model.ScenarioChangeDto;
+import nl.passend.matching.MatchingFacts;
 import nl.passend.matching.MatchingFacts.Facts;
 import nl.passend.reference.Gender;
 import nl.passend.reference.SecurityLevel;
@@ -60,7 +61,7 @@ final class SupplyChanges {
                     Set<String> coverage = change.getMunicipalities().isEmpty() ? context.defaultCoverage()
                             : Set.copyOf(change.getMunicipalities());
                     contracts.add(new Contract(id, id, coverage,
-                            Map.of(change.getCareType(), cents(BigDecimal.valueOf(change.getDailyTariff()))),
+                            Map.of(change.getCareType(), MatchingFacts.cents(BigDecimal.valueOf(change.getDailyTariff()))),
                             ALWAYS_FROM, ALWAYS_UNTIL, null, null));
                 }
                 case CONTRACT_EXTENSION -> replaceContract(contracts, change.getContractId(), contract -> {
@@ -68,7 +69,7 @@ final class SupplyChanges {
                     municipalities.addAll(change.getMunicipalities());
                     Map<String, Long> tariffs = new HashMap<>(contract.dailyTariffCents());
                     for (ContractCareTypeDto careType : change.getCareTypes()) {
-                        tariffs.put(careType.getCareType(), cents(careType.getDailyTariff()));
+                        tariffs.put(careType.getCareType(), MatchingFacts.cents(careType.getDailyTariff()));
                     }
                     return new Contract(contract.id(), contract.providerId(), municipalities, tariffs,
                             contract.validFrom(), contract.validUntil(), contract.volumeCeiling(),
@@ -79,14 +80,10 @@ final class SupplyChanges {
                         contract.validFrom(), contract.validUntil(),
                         change.getVolumeCeiling() == null ? contract.volumeCeiling() : change.getVolumeCeiling(),
                         change.getBudgetCeiling() == null ? contract.budgetCeilingCents()
-                                : cents(BigDecimal.valueOf(change.getBudgetCeiling()))));
+                                : MatchingFacts.cents(BigDecimal.valueOf(change.getBudgetCeiling()))));
             }
         }
         return facts.withSupply(offers, contracts);
-    }
-
-    static long cents(BigDecimal euros) {
-        return euros.movePointRight(2).longValue();
     }
 
     private static void replaceOffer(List<Offer> offers, long id, UnaryOperator<Offer> change) {

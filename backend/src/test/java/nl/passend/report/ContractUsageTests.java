@@ -108,6 +108,7 @@ class ContractUsageTests {
         assertThat(usage.has("eurosUsed")).isFalse();
         assertThat(usage.has("budgetCeiling")).isFalse();
         assertThat(usage.get("municipalities").get(0).has("eurosUsed")).isFalse();
+        assertThat(usage.get("municipalities").get(0).has("careDays")).isFalse();
     }
 
     @Test
