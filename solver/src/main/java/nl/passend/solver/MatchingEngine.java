@@ -8,6 +8,10 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
@@ -40,13 +44,21 @@ public final class MatchingEngine {
     }
 
     /**
-     * Simulated annealing over the default change and swap moves, one accepted move a step: on generated regions it
-     * found the proved optimum of small cases where late acceptance, tabu search and great deluge stopped short.
+     * Simulated annealing over change and swap moves and, one move in five, {@link DisplacingMoveFactory}'s moves that
+     * make room, one accepted move a step: on generated regions it found the proved optimum of small cases where late
+     * acceptance, tabu search and great deluge stopped short. The moves that make room took about 300–450 more medium
+     * points off the tight 5,000-referral region in 30 s; at one move in three they took more there but cost the
+     * 500-referral region a little.
      */
     private static LocalSearchPhaseConfig localSearch() {
         return new LocalSearchPhaseConfig()
                 .withAcceptorConfig(new LocalSearchAcceptorConfig()
                         .withSimulatedAnnealingStartingTemperature("0hard/10medium/50soft"))
+                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
+                        new ChangeMoveSelectorConfig().withFixedProbabilityWeight(2.0),
+                        new SwapMoveSelectorConfig().withFixedProbabilityWeight(2.0),
+                        new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(DisplacingMoveFactory.class)
+                                .withFixedProbabilityWeight(1.0)))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
     }
 
