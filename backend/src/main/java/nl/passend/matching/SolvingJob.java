@@ -1,0 +1,117 @@
+package nl.passend.matching;
+
+import java.time.Instant;
+
+import org.springframework.lang.Nullable;
+
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+
+/**
+ * What a matching run and a scenario share: solved in the background over one youth region or all, QUEUED →
+ * SOLVING → DONE | FAILED, with who asked for it and when.
+ */
+@MappedSuperclass
+public abstract class SolvingJob {
+
+    /** The longest a failure reason is kept. */
+    private static final int FAILURE_LENGTH = 500;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    /** {@code null} for all regions. */
+    private String youthRegionCode;
+
+    @Enumerated(EnumType.STRING)
+    private MatchingRunStatus status;
+
+    private int timeLimitSeconds;
+
+    private String requestedBy;
+
+    private Instant requestedAt;
+
+    private Instant startedAt;
+
+    private Instant finishedAt;
+
+    private String failure;
+
+    @Version
+    private long version;
+
+    protected SolvingJob() {
+    }
+
+    protected SolvingJob(@Nullable String youthRegionCode, int timeLimitSeconds, String requestedBy,
+            Instant requestedAt) {
+        this.youthRegionCode = youthRegionCode;
+        this.timeLimitSeconds = timeLimitSeconds;
+        this.requestedBy = requestedBy;
+        this.requestedAt = requestedAt;
+        this.status = MatchingRunStatus.QUEUED;
+    }
+
+    public void start(Instant at) {
+        status = MatchingRunStatus.SOLVING;
+        startedAt = at;
+    }
+
+    public void fail(String reason, Instant at) {
+        status = MatchingRunStatus.FAILED;
+        failure = reason.length() > FAILURE_LENGTH ? reason.substring(0, FAILURE_LENGTH) : reason;
+        finishedAt = at;
+    }
+
+    protected void done(Instant at) {
+        status = MatchingRunStatus.DONE;
+        finishedAt = at;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    @Nullable
+    public String getYouthRegionCode() {
+        return youthRegionCode;
+    }
+
+    public MatchingRunStatus getStatus() {
+        return status;
+    }
+
+    public int getTimeLimitSeconds() {
+        return timeLimitSeconds;
+    }
+
+    public String getRequestedBy() {
+        return requestedBy;
+    }
+
+    public Instant getRequestedAt() {
+        return requestedAt;
+    }
+
+    @Nullable
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    @Nullable
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    @Nullable
+    public String getFailure() {
+        return failure;
+    }
+}
