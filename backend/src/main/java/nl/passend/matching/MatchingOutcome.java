@@ -96,18 +96,6 @@ class MatchingOutcome {
         return urgency;
     }
 
-    String getYouthRegionCode() {
-        return youthRegionCode;
-    }
-
-    String getCareTypeCode() {
-        return careTypeCode;
-    }
-
-    int getMinSecurityLevel() {
-        return minSecurityLevel;
-    }
-
     int getDaysWaiting() {
         return daysWaiting;
     }
@@ -130,11 +118,6 @@ class MatchingOutcome {
     @Nullable
     Long getContractVersion() {
         return contractVersion;
-    }
-
-    @Nullable
-    UnmetDemandReason getUnmetReason() {
-        return unmetReason;
     }
 
     String getExplanation() {

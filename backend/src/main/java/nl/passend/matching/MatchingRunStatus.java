@@ -5,9 +5,5 @@ public enum MatchingRunStatus {
     QUEUED,
     SOLVING,
     DONE,
-    FAILED;
-
-    public boolean isActive() {
-        return this == QUEUED || this == SOLVING;
-    }
+    FAILED
 }
