@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -25,6 +26,7 @@ import jakarta.persistence.Version;
 import nl.passend.provider.Provider;
 import nl.passend.reference.CareType;
 import nl.passend.reference.Municipality;
+import nl.passend.shared.Money;
 
 /**
  * A contract of one or more municipalities, under a lead municipality (gastheergemeente), with a provider: the care
@@ -149,5 +151,19 @@ public class Contract {
 
     public long getVersion() {
         return version;
+    }
+
+    /**
+     * This contract as matching sees it, with what is spent already taken off its budget. The one translation of a
+     * contract: matching, the placement service and the what-if runs price a stay with its
+     * {@link nl.passend.solver.Contract#costCents}.
+     */
+    public nl.passend.solver.Contract fact(long spentCents) {
+        Map<String, Long> tariffs = new HashMap<>();
+        dailyTariffs.forEach((careType, euros) -> tariffs.put(careType.getCode(), Money.cents(euros)));
+        return new nl.passend.solver.Contract(id, provider.getId(),
+                participatingMunicipalities.stream().map(Municipality::getCode).collect(Collectors.toSet()),
+                tariffs, validFrom, validUntil, volumeCeiling,
+                budgetCeiling == null ? null : Math.max(0, Money.cents(budgetCeiling) - spentCents));
     }
 }

@@ -1,15 +1,10 @@
 package nl.passend.matching;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.lang.Nullable;
@@ -20,9 +15,7 @@ import nl.passend.contract.ContractService;
 import nl.passend.offer.OfferService;
 import nl.passend.placement.PlacementProposals;
 import nl.passend.placement.PlacementProposals.HeldPlace;
-import nl.passend.reference.Municipality;
 import nl.passend.reference.ReferenceDataService;
-import nl.passend.reference.Specialism;
 import nl.passend.referral.Referral;
 import nl.passend.referral.ReferralService;
 import nl.passend.solver.Contract;
@@ -32,7 +25,6 @@ import nl.passend.solver.MatchingProblem.ExistingPlacement;
 import nl.passend.solver.MatchingSolution;
 import nl.passend.solver.MatchingWeights;
 import nl.passend.solver.Offer;
-import nl.passend.solver.Urgency;
 
 /**
  * Reads the region's supply and demand into a planning problem. Open referrals of youths living in the scope are
@@ -98,21 +90,20 @@ public class MatchingFacts {
                 .map(offer -> offer(offer, heldAt.getOrDefault(offer.getId(), 0L).intValue()))
                 .toList();
         List<nl.passend.contract.Contract> allContracts = contracts.all();
+        // Ended placements are not in the problem, so what they cost (daily tariff × expected stay, as the score
+        // counts every placement) is taken off their contract's budget beforehand.
         Map<Long, Long> spentCents = new HashMap<>();
         for (HeldPlace ended : placements.endedPlaces()) {
-            BigDecimal tariff = ended.contract().getDailyTariffs().get(ended.referral().getCareType());
-            if (tariff != null) {
-                spentCents.merge(ended.contract().getId(),
-                        cents(tariff) * ended.referral().getExpectedDurationDays(), Long::sum);
-            }
+            spentCents.merge(ended.contract().getId(), ended.contract().fact(0).costCents(
+                    ended.referral().getCareType().getCode(), ended.referral().getExpectedDurationDays()), Long::sum);
         }
         List<Contract> contractFacts = allContracts.stream()
-                .map(contract -> contract(contract, spentCents.getOrDefault(contract.getId(), 0L))).toList();
+                .map(contract -> contract.fact(spentCents.getOrDefault(contract.getId(), 0L))).toList();
 
         List<Referral> open = referrals.open(youthRegion);
-        List<Demand> demand = open.stream().map(referral -> demand(referral, today)).toList();
+        List<Demand> demand = open.stream().map(referral -> referral.demand(today)).toList();
         List<ExistingPlacement> existing = held.stream()
-                .map(place -> new ExistingPlacement(demand(place.referral(), today), place.offer().getId(),
+                .map(place -> new ExistingPlacement(place.referral().demand(today), place.offer().getId(),
                         place.contract().getId()))
                 .toList();
 
@@ -131,51 +122,7 @@ public class MatchingFacts {
      * provider reporting fewer places than are taken makes no one move, and an inactive offer has room for no one.
      */
     private static Offer offer(nl.passend.offer.Offer offer, int held) {
-        var location = offer.getLocation();
-        int capacity = offer.isActive() && location.isActive() ? Math.max(offer.getCapacity(), held) : held;
-        return new Offer(offer.getId(), location.getId(), location.getProvider().getId(),
-                location.getMunicipality().getCode(), location.getLatitude().doubleValue(),
-                location.getLongitude().doubleValue(), offer.getCareType().getCode(), offer.getSecurityLevel().level(),
-                offer.getMinAge(), offer.getMaxAge(),
-                offer.getAcceptedGenders().stream().map(Enum::name).collect(Collectors.toSet()),
-                codes(offer.getSpecialisms()), capacity);
-    }
-
-    /**
-     * A contract as matching sees it. Ended placements are not in the problem, so what they cost (daily tariff ×
-     * expected stay, as the score counts every placement) is taken off the budget beforehand.
-     */
-    private static Contract contract(nl.passend.contract.Contract contract, long spentCents) {
-        Map<String, Long> tariffs = new HashMap<>();
-        contract.getDailyTariffs().forEach((careType, euros) -> tariffs.put(careType.getCode(), cents(euros)));
-        return new Contract(contract.getId(), contract.getProvider().getId(),
-                contract.getParticipatingMunicipalities().stream().map(Municipality::getCode)
-                        .collect(Collectors.toSet()),
-                tariffs, contract.getValidFrom(), contract.getValidUntil(), contract.getVolumeCeiling(),
-                contract.getBudgetCeiling() == null ? null
-                        : Math.max(0, cents(contract.getBudgetCeiling()) - spentCents));
-    }
-
-    private static Demand demand(Referral referral, LocalDate today) {
-        var youth = referral.getYouth();
-        Municipality home = youth.getHomeMunicipality();
-        LocalDate referred = referral.getCreatedAt().atZone(ZoneOffset.UTC).toLocalDate();
-        int daysWaiting = (int) Math.max(0, ChronoUnit.DAYS.between(referred, today));
-        return new Demand(referral.getId(), Urgency.valueOf(referral.getUrgency().name()), daysWaiting,
-                referral.getCareType().getCode(), referral.getMinSecurityLevel().level(),
-                youth.ageOn(referral.getRequestedStart()), youth.getGender().name(),
-                codes(referral.getRequiredSpecialisms()), home.getCode(), home.getLatitude().doubleValue(),
-                home.getLongitude().doubleValue(),
-                referral.getExcludedMunicipalities().stream().map(Municipality::getCode).collect(Collectors.toSet()),
-                referral.getRequestedStart(), referral.getExpectedDurationDays(), referral.getCoDefendantGroup());
-    }
-
-    private static Set<String> codes(Set<Specialism> specialisms) {
-        return specialisms.stream().map(Specialism::getCode).collect(Collectors.toSet());
-    }
-
-    /** Euros as whole cents, rounded half up: how matching and scenarios count money. */
-    public static long cents(BigDecimal euros) {
-        return euros.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        int capacity = offer.isActive() && offer.getLocation().isActive() ? Math.max(offer.getCapacity(), held) : held;
+        return offer.fact(capacity);
     }
 }

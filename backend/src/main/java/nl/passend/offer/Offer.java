@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.hibernate.annotations.Formula;
 
@@ -186,5 +187,17 @@ public class Offer {
 
     public long getVersion() {
         return version;
+    }
+
+    /**
+     * This offer as matching sees it, with the places matching may fill. The one translation of an offer: the
+     * matching facts and the placement service judge the same facts by the same rules.
+     */
+    public nl.passend.solver.Offer fact(int capacity) {
+        return new nl.passend.solver.Offer(id, location.getId(), location.getProvider().getId(),
+                location.getMunicipality().getCode(), location.getLatitude().doubleValue(),
+                location.getLongitude().doubleValue(), careType.getCode(), securityLevel.level(), minAge, maxAge,
+                acceptedGenders.stream().map(Enum::name).collect(Collectors.toSet()), Specialism.codes(specialisms),
+                capacity);
     }
 }

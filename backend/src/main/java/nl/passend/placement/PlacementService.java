@@ -1,6 +1,5 @@
 package nl.passend.placement;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,6 +43,9 @@ import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
 import nl.passend.shared.StaleVersionException;
+import nl.passend.solver.Demand;
+import nl.passend.solver.Eligibility;
+import nl.passend.solver.Eligibility.Misfit;
 
 /**
  * The life of a placement, with the rule that no place is given twice: the offer and the contract are locked while
@@ -98,7 +100,7 @@ class PlacementService {
             return Optional.of("Referral " + referral.getId() + " is " + referral.getStatus()
                     + "; a place can be proposed only for an OPEN referral.");
         }
-        List<String> misfits = new ArrayList<>(Eligibility.misfits(referral, offer, contract));
+        List<String> misfits = misfits(referral, offer, contract);
         if (referral.getCoDefendantGroup() != null
                 && placements.existsByOffer_Location_IdAndReferral_CoDefendantGroupAndStatusIn(
                         offer.getLocation().getId(), referral.getCoDefendantGroup(), PlacementStatus.HOLDING_A_PLACE)) {
@@ -109,6 +111,41 @@ class PlacementService {
                     + " does not fit referral " + referral.getId() + ": " + String.join("; ", misfits) + ".");
         }
         return noRoom(referral, offer, contract, PlacementStatus.HOLDING_A_PLACE);
+    }
+
+    /**
+     * Every rule the offer or contract breaks for the referral, in plain words; empty when it fits. The rules are the
+     * solver's {@link Eligibility}, so that matching never proposes what is refused here. The words name the rule and
+     * what is known of the offer and contract, never what is known of the youth: planners read them.
+     */
+    private List<String> misfits(Referral referral, Offer offer, Contract contract) {
+        List<String> misfits = new ArrayList<>();
+        // Matching gives an inactive offer no room for anyone new (DESIGN.md); here that is said in so many words.
+        if (!offer.isActive()) {
+            misfits.add("the offer is not active");
+        }
+        Demand demand = referral.demand(LocalDate.now(clock));
+        nl.passend.solver.Offer offerFact = offer.fact(offer.getCapacity());
+        for (Misfit misfit : Eligibility.misfits(demand, offerFact, contract.fact(0))) {
+            switch (misfit) {
+                case CARE_TYPE -> misfits.add("the offer is care type " + offer.getCareType().getCode()
+                        + ", not the care type referred");
+                case SECURITY -> misfits.add("security level " + offer.getSecurityLevel() + " is below the one required");
+                case AGE -> misfits.add("the offer takes ages " + offer.getMinAge() + " to " + offer.getMaxAge()
+                        + " only");
+                case GENDER -> misfits.add("the offer does not accept the youth's gender");
+                case SPECIALISM -> Eligibility.missingSpecialisms(demand, offerFact)
+                        .forEach(specialism -> misfits.add("the offer lacks specialism " + specialism));
+                case EXCLUDED_MUNICIPALITY -> misfits.add("the offer's municipality is excluded for this youth");
+                case CONTRACT_PROVIDER -> misfits.add("the contract is with another provider");
+                case CONTRACT_PERIOD -> misfits.add("the contract is not valid on the requested start "
+                        + referral.getRequestedStart());
+                case CONTRACT_MUNICIPALITY -> misfits.add("the contract does not cover the youth's home municipality");
+                case CONTRACT_CARE_TYPE -> misfits.add("the contract does not buy care type "
+                        + referral.getCareType().getCode());
+            }
+        }
+        return misfits;
     }
 
     /** Proposes the place, once {@link #refusal} found nothing against it; audited. */
@@ -228,21 +265,21 @@ class PlacementService {
             return Optional.of("Contract " + contract.getReference() + " has reached its volume ceiling of "
                     + contract.getVolumeCeiling() + " placements at once.");
         }
-        if (contract.getBudgetCeiling() != null) {
+        nl.passend.solver.Contract priced = contract.fact(0);
+        if (priced.budgetCeilingCents() != null) {
             Set<PlacementStatus> spending = EnumSet.copyOf(counted);
             spending.add(PlacementStatus.ENDED);
-            BigDecimal committed = placements.findByContract_IdAndStatusIn(contract.getId(), spending).stream()
-                    .map(placement -> cost(placement.getReferral(), contract)).reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (committed.add(cost(referral, contract)).compareTo(contract.getBudgetCeiling()) > 0) {
+            long committed = placements.findByContract_IdAndStatusIn(contract.getId(), spending).stream()
+                    .mapToLong(placement -> cost(placement.getReferral(), priced)).sum();
+            if (committed + cost(referral, priced) > priced.budgetCeilingCents()) {
                 return Optional.of("Contract " + contract.getReference() + " has no budget left for this placement.");
             }
         }
         return Optional.empty();
     }
 
-    private static BigDecimal cost(Referral referral, Contract contract) {
-        return contract.getDailyTariffs().getOrDefault(referral.getCareType(), BigDecimal.ZERO)
-                .multiply(BigDecimal.valueOf(referral.getExpectedDurationDays()));
+    private static long cost(Referral referral, nl.passend.solver.Contract contract) {
+        return contract.costCents(referral.getCareType().getCode(), referral.getExpectedDurationDays());
     }
 
     /** A placement the current intake may answer: at one of its own offers, in the status the step needs. */

@@ -1,5 +1,8 @@
 package nl.passend.reference;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
@@ -21,6 +24,11 @@ public class Specialism {
 
     public String getName() {
         return name;
+    }
+
+    /** The codes of the specialisms, as matching knows them. */
+    public static Set<String> codes(Set<Specialism> specialisms) {
+        return specialisms.stream().map(Specialism::getCode).collect(Collectors.toSet());
     }
 
     /** Reference data is identified by its code, also across persistence contexts and proxies. */

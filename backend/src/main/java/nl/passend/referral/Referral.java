@@ -2,10 +2,13 @@ package nl.passend.referral;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -27,6 +30,7 @@ import nl.passend.reference.CareType;
 import nl.passend.reference.Municipality;
 import nl.passend.reference.SecurityLevel;
 import nl.passend.reference.Specialism;
+import nl.passend.solver.Demand;
 
 /** A request of a justice partner for forensic care for a youth, with what the youth needs and may not have. */
 @Entity
@@ -203,5 +207,21 @@ public class Referral {
 
     public long getVersion() {
         return version;
+    }
+
+    /**
+     * What matching knows of this referral on the given day: its needs and where the youth lives, never who the
+     * youth is. The one translation of a referral, so that matching and the placement service judge the same facts.
+     */
+    public Demand demand(LocalDate today) {
+        Municipality home = youth.getHomeMunicipality();
+        LocalDate referred = createdAt.atZone(ZoneOffset.UTC).toLocalDate();
+        int daysWaiting = (int) Math.max(0, ChronoUnit.DAYS.between(referred, today));
+        return new Demand(id, nl.passend.solver.Urgency.valueOf(urgency.name()), daysWaiting, careType.getCode(),
+                minSecurityLevel.level(), youth.ageOn(requestedStart), youth.getGender().name(),
+                Specialism.codes(requiredSpecialisms), home.getCode(), home.getLatitude().doubleValue(),
+                home.getLongitude().doubleValue(),
+                excludedMunicipalities.stream().map(Municipality::getCode).collect(Collectors.toSet()),
+                requestedStart, expectedDurationDays, coDefendantGroup);
     }
 }

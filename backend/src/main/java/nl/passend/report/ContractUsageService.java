@@ -156,6 +156,8 @@ class ContractUsageService {
             LocalDate end = placement.endedOn() != null && placement.endedOn().isBefore(on) ? placement.endedOn() : on;
             usage.careDays = days(placement.startedOn(), end, contract.validFrom(), periodEnd);
         }
+        // Usage prices the care days given and still to come within the period, not the whole expected stay that
+        // matching and the budget ceiling price (solver Contract.costCents): a report of what the period uses.
         usage.eurosUsed = tariff.multiply(BigDecimal.valueOf(usage.careDays));
         long restDays = switch (placement.status()) {
             case "STARTED" -> days(on, placement.expectedEnd() == null ? on : placement.expectedEnd(),

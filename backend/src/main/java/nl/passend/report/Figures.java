@@ -45,8 +45,9 @@ record Figures(Map<Urgency, Integer> placed, Map<Urgency, Integer> unplaced, lon
             } else {
                 placed.merge(referral.getUrgency(), 1, Integer::sum);
                 distance += referral.distanceKilometres();
-                costCents += referral.getContract().dailyTariffCents(referral.getCareType())
-                        * Math.min(referral.getDemand().expectedDurationDays(), DAYS_A_YEAR);
+                // A year at most: the figure is a cost per year, and a long stay must not outweigh many short ones.
+                costCents += referral.getContract().costCents(referral.getCareType(),
+                        Math.min(referral.getDemand().expectedDurationDays(), DAYS_A_YEAR));
             }
         }
         return new Figures(placed, unplaced, distance, BigDecimal.valueOf(costCents, 2), gaps);

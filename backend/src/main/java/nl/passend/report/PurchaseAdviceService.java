@@ -214,7 +214,7 @@ class PurchaseAdviceService {
                 }
                 if (contract.budgetCeilingCents() != null) {
                     long more = gap.youths().stream().mapToLong(youth ->
-                            contract.dailyTariffCents(youth.careType()) * youth.expectedDurationDays()).sum();
+                            contract.costCents(youth.careType(), youth.expectedDurationDays())).sum();
                     change.budgetCeiling((contract.budgetCeilingCents() + more) / 100.0);
                 }
                 return change;

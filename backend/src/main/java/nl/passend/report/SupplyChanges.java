@@ -16,6 +16,7 @@ import nl.passend.matching.MatchingFacts;
 import nl.passend.matching.MatchingFacts.Facts;
 import nl.passend.reference.Gender;
 import nl.passend.reference.SecurityLevel;
+import nl.passend.shared.Money;
 import nl.passend.solver.Contract;
 import nl.passend.solver.Offer;
 
@@ -61,7 +62,7 @@ final class SupplyChanges {
                     Set<String> coverage = change.getMunicipalities().isEmpty() ? context.defaultCoverage()
                             : Set.copyOf(change.getMunicipalities());
                     contracts.add(new Contract(id, id, coverage,
-                            Map.of(change.getCareType(), MatchingFacts.cents(BigDecimal.valueOf(change.getDailyTariff()))),
+                            Map.of(change.getCareType(), Money.cents(BigDecimal.valueOf(change.getDailyTariff()))),
                             ALWAYS_FROM, ALWAYS_UNTIL, null, null));
                 }
                 case CONTRACT_EXTENSION -> replaceContract(contracts, change.getContractId(), contract -> {
@@ -69,7 +70,7 @@ final class SupplyChanges {
                     municipalities.addAll(change.getMunicipalities());
                     Map<String, Long> tariffs = new HashMap<>(contract.dailyTariffCents());
                     for (ContractCareTypeDto careType : change.getCareTypes()) {
-                        tariffs.put(careType.getCareType(), MatchingFacts.cents(careType.getDailyTariff()));
+                        tariffs.put(careType.getCareType(), Money.cents(careType.getDailyTariff()));
                     }
                     return new Contract(contract.id(), contract.providerId(), municipalities, tariffs,
                             contract.validFrom(), contract.validUntil(), contract.volumeCeiling(),
@@ -80,7 +81,7 @@ final class SupplyChanges {
                         contract.validFrom(), contract.validUntil(),
                         change.getVolumeCeiling() == null ? contract.volumeCeiling() : change.getVolumeCeiling(),
                         change.getBudgetCeiling() == null ? contract.budgetCeilingCents()
-                                : MatchingFacts.cents(BigDecimal.valueOf(change.getBudgetCeiling()))));
+                                : Money.cents(BigDecimal.valueOf(change.getBudgetCeiling()))));
             }
         }
         return facts.withSupply(offers, contracts);

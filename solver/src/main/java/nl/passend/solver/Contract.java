@@ -20,6 +20,15 @@ public record Contract(long id, long providerId, Set<String> municipalities, Map
         return dailyTariffCents.getOrDefault(careType, 0L);
     }
 
+    /**
+     * What a stay costs under this contract: the daily tariff for the care type times the days of the stay. The one
+     * place of this sum: the budget constraint, the placement service, unmet demand and the scenario figures use it
+     * (DESIGN.md: every placement costs daily tariff × expected duration in days).
+     */
+    public long costCents(String careType, int days) {
+        return dailyTariffCents(careType) * days;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Contract contract && contract.id == id;

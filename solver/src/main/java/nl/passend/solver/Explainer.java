@@ -105,27 +105,28 @@ public final class Explainer {
         return "it fits as well; the place went where it served the region most";
     }
 
-    /** The first rule of DESIGN.md the offer fails for the referral, in the order they are checked. */
+    /**
+     * The first rule the offer fails for the referral, in {@link Eligibility.Misfit}'s order; the words may name the
+     * youth's age and gender, as the officer who reads them knows the youth.
+     */
     private String firstRuleFailed(Demand demand, Offer offer) {
-        if (offer.securityLevel() < demand.minSecurityLevel()) {
-            return "security level " + offer.securityLevel() + " is below the required " + demand.minSecurityLevel();
+        Eligibility.Misfit first = Eligibility.misfits(demand, offer).stream().findFirst().orElse(null);
+        if (first == null) {
+            return "no contract covers " + name(demand.homeMunicipality()) + " for care type " + demand.careType()
+                    + " there on " + demand.requestedStart();
         }
-        if (demand.age() < offer.minAge() || demand.age() > offer.maxAge()) {
-            return "it takes ages " + offer.minAge() + " to " + offer.maxAge() + "; the youth is " + demand.age();
-        }
-        if (!offer.genders().contains(demand.gender())) {
-            return "it does not take gender " + demand.gender();
-        }
-        if (!offer.specialisms().containsAll(demand.specialisms())) {
-            return "it lacks specialism " + demand.specialisms().stream()
-                    .filter(specialism -> !offer.specialisms().contains(specialism)).sorted()
-                    .collect(Collectors.joining(", "));
-        }
-        if (Eligibility.excluded(demand, offer)) {
-            return name(offer.municipalityCode()) + " is excluded for this youth";
-        }
-        return "no contract covers " + name(demand.homeMunicipality()) + " for care type " + demand.careType()
-                + " there on " + demand.requestedStart();
+        return switch (first) {
+            case CARE_TYPE -> "it is care type " + offer.careType();
+            case SECURITY -> "security level " + offer.securityLevel() + " is below the required "
+                    + demand.minSecurityLevel();
+            case AGE -> "it takes ages " + offer.minAge() + " to " + offer.maxAge() + "; the youth is " + demand.age();
+            case GENDER -> "it does not take gender " + demand.gender();
+            case SPECIALISM -> "it lacks specialism " + String.join(", ", Eligibility.missingSpecialisms(demand, offer));
+            case EXCLUDED_MUNICIPALITY -> name(offer.municipalityCode()) + " is excluded for this youth";
+            // An offer alone breaks no contract rule; the switch names them so that a new misfit needs words here.
+            case CONTRACT_PROVIDER, CONTRACT_PERIOD, CONTRACT_MUNICIPALITY, CONTRACT_CARE_TYPE ->
+                    throw new IllegalStateException(first + " is not a rule of the offer");
+        };
     }
 
     private String needed(Demand demand, UnmetDemandReason reason) {

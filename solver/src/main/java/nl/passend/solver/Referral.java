@@ -131,7 +131,7 @@ public class Referral {
     /** What the placement costs the contract: the daily tariff for the care type times the expected duration. */
     public long costCents() {
         Contract contract = getContract();
-        return contract == null ? 0 : contract.dailyTariffCents(careType) * expectedDurationDays;
+        return contract == null ? 0 : contract.costCents(careType, expectedDurationDays);
     }
 
     public long distanceKilometres() {
@@ -154,7 +154,7 @@ public class Referral {
 
     /** What a placement at an eligible offer would cost its contract. */
     long costCentsAt(Offer at) {
-        return contractAt(at).dailyTariffCents(careType) * expectedDurationDays;
+        return contractAt(at).costCents(careType, expectedDurationDays);
     }
 
     /**

@@ -40,7 +40,7 @@ public final class UnmetDemand {
             Contract contract = Eligibility.contractFor(demand, offer, contracts).orElseThrow();
             boolean volumeLeft = contract.volumeCeiling() == null
                     || placedUnder.getOrDefault(contract, 0L) < contract.volumeCeiling();
-            long cost = contract.dailyTariffCents(demand.careType()) * demand.expectedDurationDays();
+            long cost = contract.costCents(demand.careType(), demand.expectedDurationDays());
             boolean budgetLeft = contract.budgetCeilingCents() == null
                     || spentUnder.getOrDefault(contract, 0L) + cost <= contract.budgetCeilingCents();
             return volumeLeft && budgetLeft;
