@@ -41,7 +41,10 @@ class ArchitectureTests {
             Map.entry("placement", Set.of("shared", "security", "audit", "reference", "provider", "location", "offer", "contract", "referral")),
             Map.entry("matching", Set.of("shared", "security", "audit", "reference", "provider", "location", "offer",
                     "contract", "referral", "placement")),
-            Map.entry("report", Set.of("shared", "security", "audit", "reference", "matching")));
+            Map.entry("report", Set.of("shared", "security", "audit", "reference")),
+            // What-if planning sits on top: it uses matching's facts and engine and the reports' protection of
+            // small counts; nothing uses it.
+            Map.entry("scenario", Set.of("shared", "security", "audit", "reference", "matching", "report")));
 
     static Stream<String> features() {
         return ALLOWED.keySet().stream().sorted();
@@ -75,6 +78,26 @@ class ArchitectureTests {
     @Test
     void featuresDependOnEachOtherWithoutCycles() {
         slices().matching("nl.passend.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void noFeatureDependsOnScenarios() {
+        noClasses().that().resideOutsideOfPackage("nl.passend.scenario..")
+                .should().dependOnClassesThat().resideInAPackage("nl.passend.scenario..")
+                .because("scenarios may use matching and the reports, not the reverse")
+                .check(CLASSES);
+    }
+
+    @Test
+    void placementRulesHaveOneHomeInTheSolversEligibility() {
+        noClasses().that().resideOutsideOfPackage("nl.passend.solver..")
+                .should().haveSimpleNameContaining("Eligibility")
+                .because("the rules of a possible place live in nl.passend.solver.Eligibility only, so that matching "
+                        + "never proposes what the placement service refuses")
+                .check(CLASSES);
+        classes().that().haveFullyQualifiedName("nl.passend.placement.PlacementService")
+                .should().dependOnClassesThat().haveFullyQualifiedName("nl.passend.solver.Eligibility")
+                .check(CLASSES);
     }
 
     @Test

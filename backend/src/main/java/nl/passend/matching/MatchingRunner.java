@@ -130,6 +130,14 @@ public class MatchingRunner implements SmartLifecycle {
         return true;
     }
 
+    /**
+     * Solves facts that a what-if has changed with the engine of the runs, on the caller's thread, storing nothing:
+     * scenarios and purchase advice answer from the same rules and score as the runs they are compared with.
+     */
+    public MatchingSolution solve(MatchingFacts.Facts changed, Duration limit) {
+        return engine.solve(changed.problem(), limit, best -> { });
+    }
+
     /** Solves a run once the request that queued it has committed; while stopping, the next start fails it. */
     @TransactionalEventListener
     void queued(Queued queued) {

@@ -15,13 +15,13 @@ import nl.passend.reference.SecurityLevel;
  * Unplaced youths as published gap rows: by youth region, care type and security level, with the counts by reason
  * and urgency protected by {@link SmallCells}, and the waiting days of groups of 5 or more.
  */
-final class GapRows {
+public final class GapRows {
 
     static final List<String> REASONS = List.of("NO_OFFER", "NO_CONTRACT", "CEILING", "NO_CAPACITY", "EXCLUDED");
     static final List<String> URGENCIES = List.of("CRISIS", "HIGH", "NORMAL");
 
     /** One youth left without a place, as far as gap reports know it. */
-    record Unplaced(String youthRegion, String careType, int minSecurityLevel, String urgency, String reason,
+    public record Unplaced(String youthRegion, String careType, int minSecurityLevel, String urgency, String reason,
             int daysWaiting) {
     }
 
@@ -31,7 +31,7 @@ final class GapRows {
     private GapRows() {
     }
 
-    static List<GapRowDto> rows(List<Unplaced> unplaced) {
+    public static List<GapRowDto> rows(List<Unplaced> unplaced) {
         Map<Group, List<Unplaced>> groups = new TreeMap<>(Comparator.comparing(Group::youthRegion)
                 .thenComparing(Group::careType).thenComparingInt(Group::minSecurityLevel));
         for (Unplaced youth : unplaced) {

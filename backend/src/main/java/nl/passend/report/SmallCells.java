@@ -13,9 +13,9 @@ import java.util.Map;
  * value, the smallest cell still shown that is not zero is hidden as {@code x} as well (complementary suppression);
  * when none is left, the total is hidden too.
  */
-final class SmallCells {
+public final class SmallCells {
 
-    static final int THRESHOLD = 5;
+    public static final int THRESHOLD = 5;
     static final String SMALL = "<5";
     static final String HIDDEN = "x";
 
@@ -23,12 +23,12 @@ final class SmallCells {
     }
 
     /** A count on its own. */
-    static String count(long count) {
+    public static String count(long count) {
         return count > 0 && count < THRESHOLD ? SMALL : Long.toString(count);
     }
 
     /** A change in a count, such as youths placed more: {@code +<5} or {@code -<5} for 1 to 4 either way. */
-    static String change(long delta) {
+    public static String change(long delta) {
         if (delta == 0) {
             return "0";
         }

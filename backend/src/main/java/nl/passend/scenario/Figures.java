@@ -1,4 +1,4 @@
-package nl.passend.report;
+package nl.passend.scenario;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,6 +10,8 @@ import nl.passend.api.model.ProtectedUrgencyChangesDto;
 import nl.passend.api.model.ScenarioFiguresDto;
 import nl.passend.api.model.ScenarioResultDto;
 import nl.passend.matching.MatchingFacts.Facts;
+import nl.passend.report.GapRows;
+import nl.passend.report.SmallCells;
 import nl.passend.solver.MatchingSolution;
 import nl.passend.solver.Referral;
 import nl.passend.solver.UnmetDemand;

@@ -1,4 +1,4 @@
-package nl.passend.report;
+package nl.passend.scenario;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

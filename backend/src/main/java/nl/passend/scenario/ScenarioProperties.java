@@ -1,4 +1,4 @@
-package nl.passend.report;
+package nl.passend.scenario;
 
 import java.time.Duration;
 
@@ -6,11 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How reports are made.
+ * How purchase advice is worked out.
  *
  * @param adviceTimeLimit how long purchase advice matches the region, once today and once for each candidate
  * @param adviceCandidates how many of the largest gaps purchase advice tries a purchase for
  */
-@ConfigurationProperties("passend.reports")
-record ReportProperties(@DefaultValue("2s") Duration adviceTimeLimit, @DefaultValue("4") int adviceCandidates) {
+@ConfigurationProperties("passend.scenarios")
+record ScenarioProperties(@DefaultValue("2s") Duration adviceTimeLimit, @DefaultValue("4") int adviceCandidates) {
 }

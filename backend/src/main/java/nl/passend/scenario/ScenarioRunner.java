@@ -1,4 +1,4 @@
-package nl.passend.report;
+package nl.passend.scenario;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +13,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.passend.matching.MatchingFacts;
 import nl.passend.matching.MatchingRunner;
-import nl.passend.solver.MatchingEngine;
 
 /**
  * Solves queued scenarios on the matching executor: the scope's open referrals on today's supply and on the changed
@@ -35,7 +34,6 @@ class ScenarioRunner implements SmartLifecycle {
     private final MatchingRunner matching;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final MatchingEngine engine = new MatchingEngine();
     private volatile boolean running;
 
     ScenarioRunner(ScenarioRepository scenarios, ScenarioService service, MatchingFacts facts,
@@ -84,8 +82,8 @@ class ScenarioRunner implements SmartLifecycle {
             MatchingFacts.Facts changed = SupplyChanges.apply(today, service.changes(scenario),
                     service.context(scenario.getYouthRegionCode()));
             Duration limit = Duration.ofSeconds(scenario.getTimeLimitSeconds());
-            Figures before = Figures.of(engine.solve(today.problem(), limit, score -> { }), today);
-            Figures after = Figures.of(engine.solve(changed.problem(), limit, score -> { }), changed);
+            Figures before = Figures.of(matching.solve(today, limit), today);
+            Figures after = Figures.of(matching.solve(changed, limit), changed);
             if (!matching.isRunning()) {
                 update(id, solving -> solving.fail(INTERRUPTED, clock.instant()));
                 return;

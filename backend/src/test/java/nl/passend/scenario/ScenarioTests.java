@@ -1,4 +1,4 @@
-package nl.passend.report;
+package nl.passend.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package nl.passend.report;
+package nl.passend.scenario;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,7 +30,9 @@ import nl.passend.api.model.UnmetDemandReasonDto;
 import nl.passend.audit.AuditAction;
 import nl.passend.audit.AuditTrail;
 import nl.passend.matching.MatchingFacts;
+import nl.passend.matching.MatchingRunner;
 import nl.passend.reference.ReferenceDataService;
+import nl.passend.report.SmallCells;
 import nl.passend.reference.SecurityLevel;
 import nl.passend.security.CurrentActor;
 import nl.passend.security.Role;
@@ -39,7 +41,6 @@ import nl.passend.solver.Contract;
 import nl.passend.solver.Demand;
 import nl.passend.solver.Distances;
 import nl.passend.solver.Eligibility;
-import nl.passend.solver.MatchingEngine;
 import nl.passend.solver.MatchingSolution;
 import nl.passend.solver.Offer;
 import nl.passend.solver.Referral;
@@ -60,20 +61,25 @@ class PurchaseAdviceService {
     }
 
     private final MatchingFacts facts;
+    private final MatchingRunner matching;
     private final ScenarioService scenarios;
     private final ReferenceDataService referenceData;
-    private final ReportProperties properties;
+    private final ScenarioProperties properties;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final CurrentActor currentActor;
-    private final MatchingEngine engine = new MatchingEngine();
-    /** One piece of advice is worked out at a time: each takes seconds of both cores. */
+    /**
+     * One piece of advice is worked out at a time: each takes seconds of both cores. It is solved on the request's
+     * thread, not queued on the runs' executor, so that a request is refused at once rather than kept waiting behind
+     * a run of minutes.
+     */
     private final Semaphore working = new Semaphore(1);
 
-    PurchaseAdviceService(MatchingFacts facts, ScenarioService scenarios, ReferenceDataService referenceData,
-            ReportProperties properties, AuditTrail audit, TransactionTemplate transactions,
+    PurchaseAdviceService(MatchingFacts facts, MatchingRunner matching, ScenarioService scenarios, ReferenceDataService referenceData,
+            ScenarioProperties properties, AuditTrail audit, TransactionTemplate transactions,
             CurrentActor currentActor) {
         this.facts = facts;
+        this.matching = matching;
         this.scenarios = scenarios;
         this.referenceData = referenceData;
         this.properties = properties;
@@ -102,7 +108,7 @@ class PurchaseAdviceService {
         MatchingFacts.Facts today = facts.load(youthRegion);
         SupplyChanges.Context context = scenarios.context(youthRegion);
         Duration limit = properties.adviceTimeLimit();
-        MatchingSolution solved = engine.solve(today.problem(), limit, score -> { });
+        MatchingSolution solved = matching.solve(today, limit);
         Figures before = Figures.of(solved, today);
 
         record Ranked(PurchaseCandidateDto candidate, int placedMore, double value) {
@@ -114,7 +120,7 @@ class PurchaseAdviceService {
                 continue;
             }
             MatchingFacts.Facts changed = SupplyChanges.apply(today, List.of(change.get()), context);
-            Figures after = Figures.of(engine.solve(changed.problem(), limit, score -> { }), changed);
+            Figures after = Figures.of(matching.solve(changed, limit), changed);
             int placedMore = after.placedCount() - before.placedCount();
             BigDecimal costMore = after.costPerYear().subtract(before.costPerYear());
             PurchaseCandidateDto candidate = new PurchaseCandidateDto(0,

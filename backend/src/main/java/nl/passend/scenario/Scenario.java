@@ -1,4 +1,4 @@
-package nl.passend.report;
+package nl.passend.scenario;
 
 import java.time.Instant;
 
