@@ -27,13 +27,14 @@ import nl.passend.provider.Provider;
 import nl.passend.reference.CareType;
 import nl.passend.reference.Municipality;
 import nl.passend.shared.Money;
+import nl.passend.shared.Versioned;
 
 /**
  * A contract of one or more municipalities, under a lead municipality (gastheergemeente), with a provider: the care
  * types it buys at a daily tariff each, its validity period and its volume and budget ceilings.
  */
 @Entity
-public class Contract {
+public class Contract implements Versioned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

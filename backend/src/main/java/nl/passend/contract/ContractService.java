@@ -15,7 +15,6 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.MapJoin;
 import jakarta.persistence.criteria.Root;
@@ -25,8 +24,7 @@ import nl.passend.api.model.ContractCareTypeDto;
 import nl.passend.api.model.ContractDto;
 import nl.passend.api.model.ContractInputDto;
 import nl.passend.api.model.ContractPageDto;
-import nl.passend.audit.AuditAction;
-import nl.passend.audit.AuditTrail;
+import nl.passend.audit.RegistryEdits;
 import nl.passend.organisation.OrganisationService;
 import nl.passend.provider.Provider;
 import nl.passend.provider.ProviderService;
@@ -39,12 +37,11 @@ import nl.passend.reference.ReferenceDataService;
 import nl.passend.security.CurrentActor;
 import nl.passend.security.Role;
 import nl.passend.shared.ConflictException;
-import nl.passend.shared.Deletion;
 import nl.passend.shared.ForbiddenException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
-import nl.passend.shared.StaleVersionException;
+import nl.passend.shared.RowLocks;
 import nl.passend.shared.Violation;
 
 /** Registers contracts and keeps the rule that one care type for one municipality has one contract per provider a day. */
@@ -60,21 +57,21 @@ public class ContractService {
     private final OrganisationService organisations;
     private final ReferenceDataService referenceData;
     private final CurrentActor currentActor;
-    private final AuditTrail audit;
+    private final RegistryEdits edits;
+    private final RowLocks locks;
     private final ContractMapper mapper;
-    private final EntityManager entityManager;
 
     ContractService(ContractRepository contracts, ProviderService providers, OrganisationService organisations,
-            ReferenceDataService referenceData, CurrentActor currentActor, AuditTrail audit, ContractMapper mapper,
-            EntityManager entityManager) {
+            ReferenceDataService referenceData, CurrentActor currentActor, RegistryEdits edits, RowLocks locks,
+            ContractMapper mapper) {
         this.contracts = contracts;
         this.providers = providers;
         this.organisations = organisations;
         this.referenceData = referenceData;
         this.currentActor = currentActor;
-        this.audit = audit;
+        this.edits = edits;
+        this.locks = locks;
         this.mapper = mapper;
-        this.entityManager = entityManager;
     }
 
     @Transactional(readOnly = true)
@@ -103,36 +100,27 @@ public class ContractService {
     ContractDto create(ContractInputDto input) {
         Contract contract = new Contract();
         apply(input, contract);
-        ContractDto created = mapper.toDto(contracts.saveAndFlush(contract), true);
-        audit.record(AuditAction.CREATE, "contract", created.getId());
-        return created;
+        // Only purchasers edit contracts, so the answer shows the money.
+        return edits.create(contracts, "contract", contract, created -> mapper.toDto(created, true));
     }
 
     ContractDto update(long id, ContractInputDto input) {
-        Contract contract = findOwn(id);
-        StaleVersionException.requireCurrent("contract", id, contract.getVersion(), input.getVersion());
-        apply(input, contract);
-        ContractDto updated = mapper.toDto(contracts.saveAndFlush(contract), true);
-        audit.record(AuditAction.UPDATE, "contract", id);
-        return updated;
+        return edits.update(contracts, "contract", findOwn(id), input.getVersion(), contract -> apply(input, contract),
+                updated -> mapper.toDto(updated, true));
     }
 
     void delete(long id) {
-        Deletion.deleteUnreferenced(contracts, findOwn(id), "Contract " + id, "placements");
-        audit.record(AuditAction.DELETE, "contract", id);
+        edits.delete(contracts, "contract", findOwn(id), "placements");
     }
 
     /** The contract a request names in {@code field}, locked until the transaction ends (volume checks). */
     public Contract requireLocked(String field, long id) {
-        return findLocked(id).orElseThrow(() -> InvalidRequestException.unknown(field, "contract", id));
+        return locks.require(contracts::findByIdForUpdate, field, "contract", id);
     }
 
     /** The contract with this id, if it still exists, locked until the transaction ends and read after the lock. */
     public Optional<Contract> findLocked(long id) {
-        Optional<Contract> contract = contracts.findByIdForUpdate(id);
-        // Loaded earlier in this transaction, the instance still holds what was read before the lock.
-        contract.ifPresent(entityManager::refresh);
-        return contract;
+        return locks.find(contracts::findByIdForUpdate, id);
     }
 
     /** Every contract, valid or not, as matching reads the region's supply. */

@@ -13,10 +13,11 @@ import jakarta.persistence.Version;
 
 import nl.passend.provider.Provider;
 import nl.passend.reference.Municipality;
+import nl.passend.shared.Versioned;
 
 /** A provider's location: an address in a municipality, with the coordinates that distances are measured from. */
 @Entity
-public class Location {
+public class Location implements Versioned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

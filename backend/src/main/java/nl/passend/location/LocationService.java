@@ -13,8 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.passend.api.model.LocationDto;
 import nl.passend.api.model.LocationInputDto;
 import nl.passend.api.model.LocationPageDto;
-import nl.passend.audit.AuditAction;
-import nl.passend.audit.AuditTrail;
+import nl.passend.audit.RegistryEdits;
 import nl.passend.provider.Provider;
 import nl.passend.provider.ProviderService;
 import nl.passend.reference.Municipality;
@@ -22,12 +21,10 @@ import nl.passend.reference.Municipality_;
 import nl.passend.reference.ReferenceDataService;
 import nl.passend.reference.YouthRegion_;
 import nl.passend.security.CurrentActor;
-import nl.passend.shared.Deletion;
 import nl.passend.shared.ForbiddenException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
-import nl.passend.shared.StaleVersionException;
 
 /** Registers and changes providers' locations. */
 @Service
@@ -41,16 +38,16 @@ public class LocationService {
     private final ProviderService providers;
     private final ReferenceDataService referenceData;
     private final CurrentActor currentActor;
-    private final AuditTrail audit;
+    private final RegistryEdits edits;
     private final LocationMapper mapper;
 
     LocationService(LocationRepository locations, ProviderService providers, ReferenceDataService referenceData,
-            CurrentActor currentActor, AuditTrail audit, LocationMapper mapper) {
+            CurrentActor currentActor, RegistryEdits edits, LocationMapper mapper) {
         this.locations = locations;
         this.providers = providers;
         this.referenceData = referenceData;
         this.currentActor = currentActor;
-        this.audit = audit;
+        this.edits = edits;
         this.mapper = mapper;
     }
 
@@ -78,23 +75,16 @@ public class LocationService {
     LocationDto create(LocationInputDto input) {
         Location location = new Location();
         apply(input, location);
-        LocationDto created = mapper.toDto(locations.saveAndFlush(location));
-        audit.record(AuditAction.CREATE, "location", created.getId());
-        return created;
+        return edits.create(locations, "location", location, mapper::toDto);
     }
 
     LocationDto update(long id, LocationInputDto input) {
-        Location location = findOwn(id);
-        StaleVersionException.requireCurrent("location", id, location.getVersion(), input.getVersion());
-        apply(input, location);
-        LocationDto updated = mapper.toDto(locations.saveAndFlush(location));
-        audit.record(AuditAction.UPDATE, "location", id);
-        return updated;
+        return edits.update(locations, "location", findOwn(id), input.getVersion(),
+                location -> apply(input, location), mapper::toDto);
     }
 
     void delete(long id) {
-        Deletion.deleteUnreferenced(locations, findOwn(id), "Location " + id, "offers");
-        audit.record(AuditAction.DELETE, "location", id);
+        edits.delete(locations, "location", findOwn(id), "offers");
     }
 
     /** The location a request names in {@code field}, which must be one of the current actor's own provider. */

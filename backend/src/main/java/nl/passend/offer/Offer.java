@@ -29,10 +29,11 @@ import nl.passend.reference.CareType;
 import nl.passend.reference.Gender;
 import nl.passend.reference.SecurityLevel;
 import nl.passend.reference.Specialism;
+import nl.passend.shared.Versioned;
 
 /** What a location offers: a care type at a security level, for an age range, genders and specialisms, with places. */
 @Entity
-public class Offer {
+public class Offer implements Versioned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

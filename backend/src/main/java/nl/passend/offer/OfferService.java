@@ -16,7 +16,6 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
@@ -27,8 +26,7 @@ import nl.passend.api.model.OfferDto;
 import nl.passend.api.model.OfferInputDto;
 import nl.passend.api.model.OfferPageDto;
 import nl.passend.api.model.SecurityLevelDto;
-import nl.passend.audit.AuditAction;
-import nl.passend.audit.AuditTrail;
+import nl.passend.audit.RegistryEdits;
 import nl.passend.location.Location;
 import nl.passend.location.LocationService;
 import nl.passend.location.Location_;
@@ -42,11 +40,10 @@ import nl.passend.reference.Specialism;
 import nl.passend.reference.Specialism_;
 import nl.passend.reference.YouthRegion_;
 import nl.passend.security.CurrentActor;
-import nl.passend.shared.Deletion;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
-import nl.passend.shared.StaleVersionException;
+import nl.passend.shared.RowLocks;
 import nl.passend.shared.Violation;
 
 /** Registers offers and their capacity, and finds them for purchasers and planners. */
@@ -64,24 +61,24 @@ public class OfferService {
     private final LocationService locations;
     private final ReferenceDataService referenceData;
     private final CurrentActor currentActor;
-    private final AuditTrail audit;
+    private final RegistryEdits edits;
+    private final RowLocks locks;
     private final OfferMapper mapper;
     private final CapacityProperties capacity;
     private final Clock clock;
-    private final EntityManager entityManager;
 
     OfferService(OfferRepository offers, LocationService locations, ReferenceDataService referenceData,
-            CurrentActor currentActor, AuditTrail audit, OfferMapper mapper, CapacityProperties capacity,
-            Clock clock, EntityManager entityManager) {
+            CurrentActor currentActor, RegistryEdits edits, RowLocks locks, OfferMapper mapper,
+            CapacityProperties capacity, Clock clock) {
         this.offers = offers;
         this.locations = locations;
         this.referenceData = referenceData;
         this.currentActor = currentActor;
-        this.audit = audit;
+        this.edits = edits;
+        this.locks = locks;
         this.mapper = mapper;
         this.capacity = capacity;
         this.clock = clock;
-        this.entityManager = entityManager;
     }
 
     /** The filters of the offer search; {@code null} means "any". */
@@ -114,29 +111,23 @@ public class OfferService {
     OfferDto create(OfferInputDto input) {
         Offer offer = new Offer();
         apply(input, offer);
-        OfferDto created = mapper.toDto(offers.saveAndFlush(offer), staleBefore());
-        audit.record(AuditAction.CREATE, "offer", created.getId());
-        return created;
+        return edits.create(offers, "offer", offer, this::toDto);
     }
 
     OfferDto update(long id, OfferInputDto input) {
-        Offer offer = findOwn(id);
-        StaleVersionException.requireCurrent("offer", id, offer.getVersion(), input.getVersion());
-        apply(input, offer);
-        return saved(offer);
+        return edits.update(offers, "offer", findOwn(id), input.getVersion(), offer -> apply(input, offer),
+                this::toDto);
     }
 
+    /** A capacity report is an edit like any other: on the version the provider read, and audited. */
     OfferDto reportCapacity(long id, CapacityReportDto report) {
-        Offer offer = findOwn(id);
-        StaleVersionException.requireCurrent("offer", id, offer.getVersion(), report.getVersion());
-        offer.reportCapacity(report.getTotalPlaces(), occupied(report.getTotalPlaces(), report.getExternallyOccupied()),
-                reportedAt(report.getReportedAt()));
-        return saved(offer);
+        return edits.update(offers, "offer", findOwn(id), report.getVersion(), offer -> offer.reportCapacity(
+                report.getTotalPlaces(), occupied(report.getTotalPlaces(), report.getExternallyOccupied()),
+                reportedAt(report.getReportedAt())), this::toDto);
     }
 
     void delete(long id) {
-        Deletion.deleteUnreferenced(offers, findOwn(id), "Offer " + id, "placements");
-        audit.record(AuditAction.DELETE, "offer", id);
+        edits.delete(offers, "offer", findOwn(id), "placements");
     }
 
     /** Every offer, active or not, as matching reads the region's supply. */
@@ -150,21 +141,16 @@ public class OfferService {
      * places cannot race with another placement there.
      */
     public Offer requireLocked(String field, long id) {
-        return findLocked(id).orElseThrow(() -> InvalidRequestException.unknown(field, "offer", id));
+        return locks.require(offers::findByIdForUpdate, field, "offer", id);
     }
 
     /** The offer with this id, if it still exists, locked until the transaction ends and read after the lock. */
     public Optional<Offer> findLocked(long id) {
-        Optional<Offer> offer = offers.findByIdForUpdate(id);
-        // Loaded earlier in this transaction, the instance still holds what was read before the lock.
-        offer.ifPresent(entityManager::refresh);
-        return offer;
+        return locks.find(offers::findByIdForUpdate, id);
     }
 
-    private OfferDto saved(Offer offer) {
-        OfferDto updated = mapper.toDto(offers.saveAndFlush(offer), staleBefore());
-        audit.record(AuditAction.UPDATE, "offer", offer.getId());
-        return updated;
+    private OfferDto toDto(Offer offer) {
+        return mapper.toDto(offer, staleBefore());
     }
 
     private Offer find(long id) {

@@ -12,10 +12,11 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
 import nl.passend.reference.Municipality;
+import nl.passend.shared.Versioned;
 
 /** A party in the region; a municipality organisation is tied to the municipality it is. */
 @Entity
-public class Organisation {
+public class Organisation implements Versioned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

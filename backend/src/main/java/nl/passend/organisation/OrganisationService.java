@@ -13,16 +13,13 @@ import nl.passend.api.model.OrganisationDto;
 import nl.passend.api.model.OrganisationInputDto;
 import nl.passend.api.model.OrganisationPageDto;
 import nl.passend.api.model.OrganisationTypeDto;
-import nl.passend.audit.AuditAction;
-import nl.passend.audit.AuditTrail;
+import nl.passend.audit.RegistryEdits;
 import nl.passend.reference.Municipality;
 import nl.passend.reference.ReferenceDataService;
 import nl.passend.shared.ConflictException;
-import nl.passend.shared.Deletion;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
-import nl.passend.shared.StaleVersionException;
 
 /** Registers and changes the organisations of the region. */
 @Service
@@ -33,14 +30,14 @@ public class OrganisationService {
 
     private final OrganisationRepository organisations;
     private final ReferenceDataService referenceData;
-    private final AuditTrail audit;
+    private final RegistryEdits edits;
     private final OrganisationMapper mapper;
 
-    OrganisationService(OrganisationRepository organisations, ReferenceDataService referenceData, AuditTrail audit,
+    OrganisationService(OrganisationRepository organisations, ReferenceDataService referenceData, RegistryEdits edits,
             OrganisationMapper mapper) {
         this.organisations = organisations;
         this.referenceData = referenceData;
-        this.audit = audit;
+        this.edits = edits;
         this.mapper = mapper;
     }
 
@@ -66,23 +63,17 @@ public class OrganisationService {
     OrganisationDto create(OrganisationInputDto input) {
         Organisation organisation = new Organisation();
         apply(input, organisation);
-        OrganisationDto created = mapper.toDto(organisations.saveAndFlush(organisation));
-        audit.record(AuditAction.CREATE, "organisation", created.getId());
-        return created;
+        return edits.create(organisations, "organisation", organisation, mapper::toDto);
     }
 
     OrganisationDto update(long id, OrganisationInputDto input) {
-        Organisation organisation = find(id);
-        StaleVersionException.requireCurrent("organisation", id, organisation.getVersion(), input.getVersion());
-        apply(input, organisation);
-        OrganisationDto updated = mapper.toDto(organisations.saveAndFlush(organisation));
-        audit.record(AuditAction.UPDATE, "organisation", id);
-        return updated;
+        return edits.update(organisations, "organisation", find(id), input.getVersion(),
+                organisation -> apply(input, organisation), mapper::toDto);
     }
 
+    /** Users and a provider refer to an organisation; deactivating it is the way to end it while they exist. */
     void delete(long id) {
-        Deletion.deleteUnreferenced(organisations, find(id), "Organisation " + id, "a provider or users");
-        audit.record(AuditAction.DELETE, "organisation", id);
+        edits.delete(organisations, "organisation", find(id), "a provider or users");
     }
 
     /** The organisation a request names in {@code field}. */

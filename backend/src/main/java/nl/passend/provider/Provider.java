@@ -10,10 +10,11 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Version;
 
 import nl.passend.organisation.Organisation;
+import nl.passend.shared.Versioned;
 
 /** A care provider: a CARE_PROVIDER organisation, with its AGB code, that owns locations and offers. */
 @Entity
-public class Provider {
+public class Provider implements Versioned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -11,17 +11,15 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.passend.api.model.ProviderDto;
 import nl.passend.api.model.ProviderInputDto;
 import nl.passend.api.model.ProviderPageDto;
-import nl.passend.audit.AuditAction;
-import nl.passend.audit.AuditTrail;
+import nl.passend.audit.RegistryEdits;
 import nl.passend.organisation.Organisation;
 import nl.passend.organisation.OrganisationService;
 import nl.passend.organisation.OrganisationType;
 import nl.passend.shared.ConflictException;
-import nl.passend.shared.Deletion;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
-import nl.passend.shared.StaleVersionException;
+import nl.passend.shared.RowLocks;
 
 /** Registers care-provider organisations as providers. */
 @Service
@@ -32,14 +30,16 @@ public class ProviderService {
 
     private final ProviderRepository providers;
     private final OrganisationService organisations;
-    private final AuditTrail audit;
+    private final RegistryEdits edits;
+    private final RowLocks locks;
     private final ProviderMapper mapper;
 
-    ProviderService(ProviderRepository providers, OrganisationService organisations, AuditTrail audit,
+    ProviderService(ProviderRepository providers, OrganisationService organisations, RegistryEdits edits, RowLocks locks,
             ProviderMapper mapper) {
         this.providers = providers;
         this.organisations = organisations;
-        this.audit = audit;
+        this.edits = edits;
+        this.locks = locks;
         this.mapper = mapper;
     }
 
@@ -60,23 +60,16 @@ public class ProviderService {
     ProviderDto create(ProviderInputDto input) {
         Provider provider = new Provider();
         apply(input, provider);
-        ProviderDto created = mapper.toDto(providers.saveAndFlush(provider));
-        audit.record(AuditAction.CREATE, "provider", created.getId());
-        return created;
+        return edits.create(providers, "provider", provider, mapper::toDto);
     }
 
     ProviderDto update(long id, ProviderInputDto input) {
-        Provider provider = find(id);
-        StaleVersionException.requireCurrent("provider", id, provider.getVersion(), input.getVersion());
-        apply(input, provider);
-        ProviderDto updated = mapper.toDto(providers.saveAndFlush(provider));
-        audit.record(AuditAction.UPDATE, "provider", id);
-        return updated;
+        return edits.update(providers, "provider", find(id), input.getVersion(), provider -> apply(input, provider),
+                mapper::toDto);
     }
 
     void delete(long id) {
-        Deletion.deleteUnreferenced(providers, find(id), "Provider " + id, "locations or contracts");
-        audit.record(AuditAction.DELETE, "provider", id);
+        edits.delete(providers, "provider", find(id), "locations or contracts");
     }
 
     /** The provider a request names in {@code field}. */
@@ -89,8 +82,7 @@ public class ProviderService {
      * the provider's contracts cannot race with another change of them.
      */
     public Provider requireLocked(String field, long id) {
-        return providers.findByIdForUpdate(id)
-                .orElseThrow(() -> InvalidRequestException.unknown(field, "provider", id));
+        return locks.require(providers::findByIdForUpdate, field, "provider", id);
     }
 
     private Provider find(long id) {

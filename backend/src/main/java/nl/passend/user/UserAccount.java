@@ -14,10 +14,11 @@ import jakarta.persistence.Version;
 import nl.passend.organisation.Organisation;
 import nl.passend.security.Actor;
 import nl.passend.security.Role;
+import nl.passend.shared.Versioned;
 
 /** Someone who signs in with a username and password, in one role, for one organisation. */
 @Entity
-class UserAccount {
+class UserAccount implements Versioned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

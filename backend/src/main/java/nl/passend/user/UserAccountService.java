@@ -20,8 +20,7 @@ import nl.passend.api.model.RoleDto;
 import nl.passend.api.model.UserDto;
 import nl.passend.api.model.UserInputDto;
 import nl.passend.api.model.UserPageDto;
-import nl.passend.audit.AuditAction;
-import nl.passend.audit.AuditTrail;
+import nl.passend.audit.RegistryEdits;
 import nl.passend.organisation.Organisation;
 import nl.passend.organisation.OrganisationService;
 import nl.passend.organisation.OrganisationType;
@@ -58,16 +57,16 @@ class UserAccountService implements UserDetailsService {
     private final OrganisationService organisations;
     private final PasswordEncoder passwords;
     private final CurrentActor currentActor;
-    private final AuditTrail audit;
+    private final RegistryEdits edits;
     private final UserMapper mapper;
 
     UserAccountService(UserAccountRepository users, OrganisationService organisations, PasswordEncoder passwords,
-            CurrentActor currentActor, AuditTrail audit, UserMapper mapper) {
+            CurrentActor currentActor, RegistryEdits edits, UserMapper mapper) {
         this.users = users;
         this.organisations = organisations;
         this.passwords = passwords;
         this.currentActor = currentActor;
-        this.audit = audit;
+        this.edits = edits;
         this.mapper = mapper;
     }
 
@@ -108,18 +107,11 @@ class UserAccountService implements UserDetailsService {
         }
         UserAccount user = new UserAccount();
         apply(input, user);
-        UserDto created = mapper.toDto(users.saveAndFlush(user));
-        audit.record(AuditAction.CREATE, "user", created.getId());
-        return created;
+        return edits.create(users, "user", user, mapper::toDto);
     }
 
     UserDto update(long id, UserInputDto input) {
-        UserAccount user = find(id);
-        StaleVersionException.requireCurrent("user", id, user.getVersion(), input.getVersion());
-        apply(input, user);
-        UserDto updated = mapper.toDto(users.saveAndFlush(user));
-        audit.record(AuditAction.UPDATE, "user", id);
-        return updated;
+        return edits.update(users, "user", find(id), input.getVersion(), user -> apply(input, user), mapper::toDto);
     }
 
     private UserAccount find(long id) {
