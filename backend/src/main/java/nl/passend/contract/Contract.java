@@ -13,32 +13,24 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyJoinColumn;
-import jakarta.persistence.Version;
 
 import nl.passend.provider.Provider;
 import nl.passend.reference.CareType;
 import nl.passend.reference.Municipality;
 import nl.passend.shared.Money;
-import nl.passend.shared.Versioned;
+import nl.passend.shared.VersionedEntity;
 
 /**
  * A contract of one or more municipalities, under a lead municipality (gastheergemeente), with a provider: the care
  * types it buys at a daily tariff each, its validity period and its volume and budget ceilings.
  */
 @Entity
-public class Contract implements Versioned {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class Contract extends VersionedEntity {
 
     private String reference;
 
@@ -71,13 +63,6 @@ public class Contract implements Versioned {
 
     /** Euros for the whole validity period; {@code null} for no ceiling. */
     private BigDecimal budgetCeiling;
-
-    @Version
-    private long version;
-
-    public Long getId() {
-        return id;
-    }
 
     public String getReference() {
         return reference;
@@ -150,10 +135,6 @@ public class Contract implements Versioned {
         this.budgetCeiling = budgetCeiling;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
     /**
      * This contract as matching sees it, with what is spent already taken off its budget. The one translation of a
      * contract: matching, the placement service and the what-if runs price a stay with its
@@ -162,7 +143,7 @@ public class Contract implements Versioned {
     public nl.passend.solver.Contract fact(long spentCents) {
         Map<String, Long> tariffs = new HashMap<>();
         dailyTariffs.forEach((careType, euros) -> tariffs.put(careType.getCode(), Money.cents(euros)));
-        return new nl.passend.solver.Contract(id, provider.getId(),
+        return new nl.passend.solver.Contract(getId(), provider.getId(),
                 participatingMunicipalities.stream().map(Municipality::getCode).collect(Collectors.toSet()),
                 tariffs, validFrom, validUntil, volumeCeiling,
                 budgetCeiling == null ? null : Math.max(0, Money.cents(budgetCeiling) - spentCents));

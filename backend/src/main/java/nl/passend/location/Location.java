@@ -4,24 +4,16 @@ import java.math.BigDecimal;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Version;
 
 import nl.passend.provider.Provider;
 import nl.passend.reference.Municipality;
-import nl.passend.shared.Versioned;
+import nl.passend.shared.VersionedEntity;
 
 /** A provider's location: an address in a municipality, with the coordinates that distances are measured from. */
 @Entity
-public class Location implements Versioned {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class Location extends VersionedEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "provider_id")
@@ -42,13 +34,6 @@ public class Location implements Versioned {
     private BigDecimal longitude;
 
     private boolean active = true;
-
-    @Version
-    private long version;
-
-    public Long getId() {
-        return id;
-    }
 
     public Provider getProvider() {
         return provider;
@@ -112,9 +97,5 @@ public class Location implements Versioned {
 
     void setActive(boolean active) {
         this.active = active;
-    }
-
-    public long getVersion() {
-        return version;
     }
 }

@@ -15,29 +15,21 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Version;
 
 import nl.passend.location.Location;
 import nl.passend.reference.CareType;
 import nl.passend.reference.Gender;
 import nl.passend.reference.SecurityLevel;
 import nl.passend.reference.Specialism;
-import nl.passend.shared.Versioned;
+import nl.passend.shared.VersionedEntity;
 
 /** What a location offers: a care type at a security level, for an age range, genders and specialisms, with places. */
 @Entity
-public class Offer implements Versioned {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class Offer extends VersionedEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "location_id")
@@ -78,13 +70,6 @@ public class Offer implements Versioned {
     private int activePlacements;
 
     private boolean active = true;
-
-    @Version
-    private long version;
-
-    public Long getId() {
-        return id;
-    }
 
     public Location getLocation() {
         return location;
@@ -186,16 +171,12 @@ public class Offer implements Versioned {
         this.active = active;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
     /**
      * This offer as matching sees it, with the places matching may fill. The one translation of an offer: the
      * matching facts and the placement service judge the same facts by the same rules.
      */
     public nl.passend.solver.Offer fact(int capacity) {
-        return new nl.passend.solver.Offer(id, location.getId(), location.getProvider().getId(),
+        return new nl.passend.solver.Offer(getId(), location.getId(), location.getProvider().getId(),
                 location.getMunicipality().getCode(), location.getLatitude().doubleValue(),
                 location.getLongitude().doubleValue(), careType.getCode(), securityLevel.level(), minAge, maxAge,
                 acceptedGenders.stream().map(Enum::name).collect(Collectors.toSet()), Specialism.codes(specialisms),

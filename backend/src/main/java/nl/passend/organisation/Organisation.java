@@ -4,23 +4,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Version;
 
 import nl.passend.reference.Municipality;
-import nl.passend.shared.Versioned;
+import nl.passend.shared.VersionedEntity;
 
 /** A party in the region; a municipality organisation is tied to the municipality it is. */
 @Entity
-public class Organisation implements Versioned {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class Organisation extends VersionedEntity {
 
     private String name;
 
@@ -32,13 +24,6 @@ public class Organisation implements Versioned {
     private Municipality municipality;
 
     private boolean active = true;
-
-    @Version
-    private long version;
-
-    public Long getId() {
-        return id;
-    }
 
     public String getName() {
         return name;
@@ -70,9 +55,5 @@ public class Organisation implements Versioned {
 
     void setActive(boolean active) {
         this.active = active;
-    }
-
-    public long getVersion() {
-        return version;
     }
 }

@@ -2,23 +2,15 @@ package nl.passend.provider;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToOne;
-import jakarta.persistence.Version;
 
 import nl.passend.organisation.Organisation;
-import nl.passend.shared.Versioned;
+import nl.passend.shared.VersionedEntity;
 
 /** A care provider: a CARE_PROVIDER organisation, with its AGB code, that owns locations and offers. */
 @Entity
-public class Provider implements Versioned {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class Provider extends VersionedEntity {
 
     @OneToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "organisation_id")
@@ -27,13 +19,6 @@ public class Provider implements Versioned {
     private String agbCode;
 
     private boolean active = true;
-
-    @Version
-    private long version;
-
-    public Long getId() {
-        return id;
-    }
 
     public Organisation getOrganisation() {
         return organisation;
@@ -66,9 +51,5 @@ public class Provider implements Versioned {
 
     void setActive(boolean active) {
         this.active = active;
-    }
-
-    public long getVersion() {
-        return version;
     }
 }

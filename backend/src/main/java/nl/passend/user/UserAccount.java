@@ -4,25 +4,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Version;
 
 import nl.passend.organisation.Organisation;
 import nl.passend.security.Actor;
 import nl.passend.security.Role;
-import nl.passend.shared.Versioned;
+import nl.passend.shared.VersionedEntity;
 
 /** Someone who signs in with a username and password, in one role, for one organisation. */
 @Entity
-class UserAccount implements Versioned {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+class UserAccount extends VersionedEntity {
 
     private String username;
 
@@ -42,15 +34,8 @@ class UserAccount implements Versioned {
     /** Seeded for the demo; the application refuses to start in production while one exists. */
     private boolean demo;
 
-    @Version
-    private long version;
-
     Actor actor() {
         return new Actor(username, role, organisation.getId());
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public String getUsername() {
@@ -99,9 +84,5 @@ class UserAccount implements Versioned {
 
     void setActive(boolean active) {
         this.active = active;
-    }
-
-    public long getVersion() {
-        return version;
     }
 }
