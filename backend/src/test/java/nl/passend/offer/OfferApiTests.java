@@ -1,4 +1,4 @@
-package nl.passend.registry;
+package nl.passend.offer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package nl.passend.registry;
+package nl.passend.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

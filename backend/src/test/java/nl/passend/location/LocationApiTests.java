@@ -1,4 +1,4 @@
-package nl.passend.registry;
+package nl.passend.location;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
