@@ -46,6 +46,7 @@ import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
+import nl.passend.shared.RowLocks;
 import nl.passend.shared.StaleVersionException;
 import nl.passend.shared.Violation;
 
@@ -69,6 +70,7 @@ public class ReferralService {
     private final ReferenceDataService referenceData;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
+    private final RowLocks locks;
     private final ApplicationEventPublisher events;
     private final ReferralMapper mapper;
     private final ObjectMapper json;
@@ -76,13 +78,14 @@ public class ReferralService {
     private final Clock clock;
 
     ReferralService(ReferralRepository referrals, YouthRepository youths, ReferenceDataService referenceData,
-            CurrentActor currentActor, AuditTrail audit, ApplicationEventPublisher events, ReferralMapper mapper,
-            ObjectMapper json, TransactionTemplate transactions, Clock clock) {
+            CurrentActor currentActor, AuditTrail audit, RowLocks locks, ApplicationEventPublisher events,
+            ReferralMapper mapper, ObjectMapper json, TransactionTemplate transactions, Clock clock) {
         this.referrals = referrals;
         this.youths = youths;
         this.referenceData = referenceData;
         this.currentActor = currentActor;
         this.audit = audit;
+        this.locks = locks;
         this.events = events;
         this.mapper = mapper;
         this.json = json;
@@ -157,10 +160,12 @@ public class ReferralService {
         return findOwn(id);
     }
 
-    /** The referral a request names in {@code field}, locked until the transaction ends. */
+    /**
+     * The referral a request names in {@code field}, locked until the transaction ends and read after the lock; it is
+     * locked before its offer and contract (see {@link RowLocks}).
+     */
     public Referral requireLocked(String field, long id) {
-        return referrals.findByIdForUpdate(id)
-                .orElseThrow(() -> InvalidRequestException.unknown(field, "referral", id));
+        return locks.require(referrals::findByIdForUpdate, field, "referral", id);
     }
 
     /** Moves a referral to a status, such as the one its placement reached, as the current actor; audited. */
