@@ -130,7 +130,8 @@ class PlacementService {
             switch (misfit) {
                 case CARE_TYPE -> misfits.add("the offer is care type " + offer.getCareType().getCode()
                         + ", not the care type referred");
-                case SECURITY -> misfits.add("security level " + offer.getSecurityLevel() + " is below the one required");
+                case SECURITY -> misfits.add("security level " + offer.getSecurityLevel()
+                        + " is below the one required");
                 case AGE -> misfits.add("the offer takes ages " + offer.getMinAge() + " to " + offer.getMaxAge()
                         + " only");
                 case GENDER -> misfits.add("the offer does not accept the youth's gender");

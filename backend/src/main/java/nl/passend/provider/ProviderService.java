@@ -34,8 +34,8 @@ public class ProviderService {
     private final RowLocks locks;
     private final ProviderMapper mapper;
 
-    ProviderService(ProviderRepository providers, OrganisationService organisations, RegistryEdits edits, RowLocks locks,
-            ProviderMapper mapper) {
+    ProviderService(ProviderRepository providers, OrganisationService organisations, RegistryEdits edits,
+            RowLocks locks, ProviderMapper mapper) {
         this.providers = providers;
         this.organisations = organisations;
         this.edits = edits;

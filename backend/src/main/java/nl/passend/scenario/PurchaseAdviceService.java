@@ -75,9 +75,9 @@ class PurchaseAdviceService {
      */
     private final Semaphore working = new Semaphore(1);
 
-    PurchaseAdviceService(MatchingFacts facts, MatchingRunner matching, ScenarioService scenarios, ReferenceDataService referenceData,
-            ScenarioProperties properties, AuditTrail audit, TransactionTemplate transactions,
-            CurrentActor currentActor) {
+    PurchaseAdviceService(MatchingFacts facts, MatchingRunner matching, ScenarioService scenarios,
+            ReferenceDataService referenceData, ScenarioProperties properties, AuditTrail audit,
+            TransactionTemplate transactions, CurrentActor currentActor) {
         this.facts = facts;
         this.matching = matching;
         this.scenarios = scenarios;

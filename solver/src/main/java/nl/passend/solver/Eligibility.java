@@ -7,8 +7,9 @@ import java.util.TreeSet;
 
 /**
  * The rules that make an offer under a contract a possible place for a referral (DESIGN.md, "Matching": the value
- * range of each referral), and the one home of each rule. Matching, its explanations, the reports and the placement service all ask here, so that the engine never
- * proposes what the placement service refuses, nor explains what it did not do.
+ * range of each referral), and the one home of each rule. Matching, its explanations, the reports and the placement
+ * service all ask here, so that the engine never proposes what the placement service refuses, nor explains what it
+ * did not do.
  */
 public final class Eligibility {
 

@@ -121,7 +121,8 @@ public final class Explainer {
                     + demand.minSecurityLevel();
             case AGE -> "it takes ages " + offer.minAge() + " to " + offer.maxAge() + "; the youth is " + demand.age();
             case GENDER -> "it does not take gender " + demand.gender();
-            case SPECIALISM -> "it lacks specialism " + String.join(", ", Eligibility.missingSpecialisms(demand, offer));
+            case SPECIALISM -> "it lacks specialism "
+                    + String.join(", ", Eligibility.missingSpecialisms(demand, offer));
             case EXCLUDED_MUNICIPALITY -> name(offer.municipalityCode()) + " is excluded for this youth";
             // An offer alone breaks no contract rule; the switch names them so that a new misfit needs words here.
             case CONTRACT_PROVIDER, CONTRACT_PERIOD, CONTRACT_MUNICIPALITY, CONTRACT_CARE_TYPE ->
