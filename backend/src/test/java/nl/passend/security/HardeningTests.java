@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
@@ -22,7 +21,6 @@ import nl.passend.support.IntegrationTest;
 
 /** What a careful user expects of a service that holds criminal-law data of minors. */
 @IntegrationTest
-@AutoConfigureObservability(tracing = false)
 class HardeningTests {
 
     @Autowired

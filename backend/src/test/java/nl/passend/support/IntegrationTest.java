@@ -6,18 +6,22 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.Tag;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
  * An end-to-end test through the HTTP API against the Liquibase schema: on in-memory H2 by default, and on the real
- * MySQL-protocol server with {@code ./mvnw verify -Pmysql}, which runs only tests with this tag.
+ * MySQL-protocol server with {@code ./mvnw verify -Pmysql}, which runs only tests with this tag. Metrics are on for
+ * all of them (as in production; tracing stays off), so that the tests of the metrics endpoint share the one context
+ * rather than starting another.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
+@AutoConfigureObservability(tracing = false)
 @Import({Api.class, Actors.class, TableCounts.class})
 @Tag("integration")
 public @interface IntegrationTest {
