@@ -2,7 +2,10 @@ package nl.passend.solver;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+
+import com.google.ortools.Loader;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
@@ -34,13 +37,27 @@ public final class MatchingEngine {
     /** An engine that checks its own score calculation as it goes (slow; for tests). */
     public MatchingEngine(EnvironmentMode environmentMode) {
         this.environmentMode = environmentMode;
+        // OR-Tools unpacks its native libraries once per JVM: here, rather than in the first run's time limit.
+        Loader.loadNativeLibraries();
     }
 
+    /**
+     * Solves the problem within the time limit, or sooner when the answer is proven optimal; the answer's
+     * {@link MatchingSolution#getBound()} tells how far from the optimum it may be.
+     */
     public MatchingSolution solve(MatchingSolution problem, Duration timeLimit,
             Consumer<HardMediumSoftLongScore> progress) {
-        Solver<MatchingSolution> solver = solverFactory(timeLimit).buildSolver();
+        AtomicReference<Solver<MatchingSolution>> running = new AtomicReference<>();
+        ExactMatching exact = new ExactMatching(timeLimit.toMillis(), () -> running.get().terminateEarly());
+        Solver<MatchingSolution> solver = solverFactory(timeLimit, exact).buildSolver();
+        running.set(solver);
         solver.addEventListener(event -> progress.accept(event.getNewBestSolution().getScore()));
-        return solver.solve(problem);
+        MatchingSolution solved = solver.solve(problem);
+        // Local search only ever keeps a better answer, so the bound proven before it still holds; a proven optimum
+        // scores the same as the best answer, which may differ from it in its ties only.
+        solved.setBound(exact.bound());
+        exact.proposeProvenAnswer(solved);
+        return solved;
     }
 
     /**
@@ -64,9 +81,17 @@ public final class MatchingEngine {
 
     /**
      * The factory of the solvers {@link #solve} runs, for callers that need the solver itself (its statistics) or
-     * score a solution by the same constraints, such as the benchmark.
+     * score a solution by the same constraints, such as the benchmark. Its solvers run to the time limit.
      */
     public SolverFactory<MatchingSolution> solverFactory(Duration timeLimit) {
+        return solverFactory(timeLimit, new ExactMatching(timeLimit.toMillis(), () -> { }));
+    }
+
+    /**
+     * Construction (augmenting paths), the exact phase, then local search from the exact phase's answer unless that
+     * is proven optimal, when the exact phase may stop the solver.
+     */
+    private SolverFactory<MatchingSolution> solverFactory(Duration timeLimit, ExactMatching exact) {
         SolverConfig config = new SolverConfig()
                 .withSolutionClass(MatchingSolution.class)
                 .withEntityClasses(Referral.class)
@@ -75,6 +100,7 @@ public final class MatchingEngine {
                         .withConstraintProviderClass(MatchingConstraints.class)
                         .withConstraintStreamImplType(ConstraintStreamImplType.BAVET))
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(MatchingConstruction.class)),
+                        new CustomPhaseConfig().withCustomPhaseCommands(exact),
                         localSearch())
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(timeLimit));
         return SolverFactory.create(config);

@@ -24,6 +24,9 @@ public class MatchingSolution {
     @PlanningScore
     private HardMediumSoftLongScore score;
 
+    /** How far the answer may be from the optimum, as the engine proved it; set on its answer, not a planning fact. */
+    private ScoreBound bound = ScoreBound.NONE;
+
     /** For OptaPlanner's cloning. */
     MatchingSolution() {
     }
@@ -52,5 +55,13 @@ public class MatchingSolution {
 
     public void setScore(HardMediumSoftLongScore score) {
         this.score = score;
+    }
+
+    public ScoreBound getBound() {
+        return bound;
+    }
+
+    public void setBound(ScoreBound bound) {
+        this.bound = bound;
     }
 }

@@ -1,0 +1,238 @@
+package nl.passend.solver;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
+
+/**
+ * The second phase of the engine: solves the score as a program ({@link MatchingProgram}), lexicographically, medium
+ * first and then soft with the medium kept, hands the best answer it finds to local search, and records how far that
+ * answer may be from the optimum ({@link ScoreBound}).
+ *
+ * Medium, within 60 % of the run's time limit:
+ * <ol>
+ * <li>the linear relaxation (GLOP), for a bound; it is integral but for the budgets, so rounding it is close;</li>
+ * <li>the program with every referral that the relaxation places whole kept there (SCIP): the rest is small and is
+ * solved within a fraction of a second up to thousands of referrals;</li>
+ * <li>on programs small enough, the whole program (SCIP), from the best answer so far, which proves small regions
+ * optimal and tightens the bound of larger ones;</li>
+ * <li>until the stage's time is up, large neighbourhoods: the referrals that could be paid by a few contracts chosen at
+ * random are freed and solved again, the rest kept (SCIP); single-youth moves rarely trade one long stay for two short
+ * ones under a spent budget, a program does.</li>
+ * </ol>
+ * Soft, within 80 % of the limit: the same, keeping the medium points saved. When both stages are proven optimal,
+ * ties are broken by the offers' ids, so that an unchanged region gets the same proposals twice.
+ */
+public final class ExactMatching implements CustomPhaseCommand<MatchingSolution> {
+
+    /** Above this many options the whole program takes longer than the neighbourhoods to improve on. */
+    static final int MOST_OPTIONS_FOR_WHOLE = 40_000;
+
+    /** Less time than this is not worth starting SCIP for: building and presolving alone can take that long. */
+    static final long MOST_MILLIS_TOO_FEW = 300;
+
+    /** About how many referrals one neighbourhood frees. */
+    static final int NEIGHBOURHOOD_REFERRALS = 250;
+
+    private final long timeLimitMillis;
+    private final Runnable onProvenOptimal;
+    private volatile ScoreBound bound = ScoreBound.NONE;
+    private final Map<Long, Offer> provenAnswer = new HashMap<>();
+
+    /**
+     * @param timeLimitMillis the whole run's time limit, of which this phase takes at most 80 %
+     * @param onProvenOptimal called when the answer is proven optimal, so that the run can stop
+     */
+    public ExactMatching(long timeLimitMillis, Runnable onProvenOptimal) {
+        this.timeLimitMillis = timeLimitMillis;
+        this.onProvenOptimal = onProvenOptimal;
+    }
+
+    @Override
+    public void changeWorkingSolution(ScoreDirector<MatchingSolution> director) {
+        long started = System.currentTimeMillis();
+        MatchingSolution solution = director.getWorkingSolution();
+        MatchingProgram program = MatchingProgram.of(solution);
+        boolean[] all = new boolean[program.open().size()];
+        Arrays.fill(all, true);
+        int[] best = program.choiceOf(solution);
+
+        long mediumEnd = started + timeLimitMillis * 65 / 100;
+        double savedBound = Double.POSITIVE_INFINITY;
+        boolean mediumProven = false;
+        MatchingProgram.Answer relaxation = program.solve(MatchingProgram.Goal.MEDIUM, all, best, true,
+                left(mediumEnd) * 4 / 5);
+        if (relaxation != null && left(mediumEnd) > MOST_MILLIS_TOO_FEW) {
+            savedBound = relaxation.bound();
+            MatchingProgram.Answer rounded = program.solve(MatchingProgram.Goal.MEDIUM, notWhole(relaxation),
+                    whole(relaxation, best), false, left(mediumEnd));
+            best = better(program, best, rounded);
+        }
+        if (program.size() <= MOST_OPTIONS_FOR_WHOLE && left(mediumEnd) > MOST_MILLIS_TOO_FEW) {
+            MatchingProgram.Answer whole = program.solve(MatchingProgram.Goal.MEDIUM, all, best, false,
+                    left(mediumEnd) / 2);
+            if (whole != null) {
+                best = better(program, best, whole);
+                savedBound = Math.min(savedBound, whole.bound());
+                mediumProven = whole.optimal();
+            }
+        }
+        long mediumBound = program.mediumScoreBound(savedBound);
+        mediumProven |= program.mediumScore(best) >= mediumBound;
+        Random random = new Random(0);
+        Neighbourhoods neighbourhoods = new Neighbourhoods(program);
+        while (!mediumProven && left(mediumEnd) > MOST_MILLIS_TOO_FEW) {
+            best = better(program, best, program.solve(MatchingProgram.Goal.MEDIUM, neighbourhoods.next(random),
+                    best, false, Math.min(left(mediumEnd), 2_000)));
+            mediumProven = program.mediumScore(best) >= mediumBound;
+        }
+
+        long softEnd = started + timeLimitMillis * 85 / 100;
+        Long softBound = null;
+        boolean softProven = false;
+        if (program.size() <= MOST_OPTIONS_FOR_WHOLE && left(softEnd) > MOST_MILLIS_TOO_FEW) {
+            MatchingProgram.Answer whole = program.solve(MatchingProgram.Goal.SOFT, all, best, false,
+                    left(softEnd) / 2);
+            if (whole != null) {
+                best = better(program, best, whole);
+                softBound = mediumProven ? program.softScoreBound(whole.bound()) : null;
+                softProven = mediumProven && whole.optimal();
+            }
+        }
+        while (!softProven && left(softEnd) > MOST_MILLIS_TOO_FEW) {
+            best = better(program, best, program.solve(MatchingProgram.Goal.SOFT, neighbourhoods.next(random),
+                    best, false, Math.min(left(softEnd), 2_000)));
+        }
+        if (softProven) {
+            MatchingProgram.Answer ties = program.solve(MatchingProgram.Goal.TIES, all, best, false,
+                    Math.max(left(softEnd), timeLimitMillis / 10));
+            if (ties != null && ties.optimal()) {
+                best = ties.choice();
+            }
+        }
+
+        apply(director, program, best);
+        bound = new ScoreBound(mediumBound, softBound, mediumProven && softProven);
+        provenAnswer.clear();
+        if (bound.provenOptimal()) {
+            program.open().forEach(referral -> provenAnswer.put(referral.getId(), referral.getOffer()));
+        }
+        if (mediumProven && softProven) {
+            onProvenOptimal.run();
+        }
+    }
+
+    /** What the last run of this phase proved; {@link ScoreBound#NONE} before it ran. */
+    public ScoreBound bound() {
+        return bound;
+    }
+
+    /**
+     * Gives a solution of the same problem the answer this phase proved optimal, with its ties broken. OptaPlanner
+     * keeps the first of equally good answers as the best, which may be the construction's with other ties.
+     */
+    void proposeProvenAnswer(MatchingSolution solution) {
+        if (bound.provenOptimal()) {
+            solution.getReferrals().stream().filter(referral -> provenAnswer.containsKey(referral.getId()))
+                    .forEach(referral -> referral.setOffer(provenAnswer.get(referral.getId())));
+        }
+    }
+
+    /** The referrals the relaxation does not place whole somewhere. */
+    private static boolean[] notWhole(MatchingProgram.Answer relaxation) {
+        double[][] values = relaxation.values();
+        boolean[] free = new boolean[values.length];
+        for (int i = 0; i < values.length; i++) {
+            free[i] = Arrays.stream(values[i]).noneMatch(value -> value > 1 - 1e-6);
+        }
+        return free;
+    }
+
+    /** The relaxation's whole placements, and the given choice for the rest, as a hint. */
+    private static int[] whole(MatchingProgram.Answer relaxation, int[] given) {
+        double[][] values = relaxation.values();
+        int[] choice = given.clone();
+        for (int i = 0; i < values.length; i++) {
+            for (int j = 0; j < values[i].length; j++) {
+                if (values[i][j] > 1 - 1e-6) {
+                    choice[i] = j;
+                }
+            }
+        }
+        return choice;
+    }
+
+    /** Sets of referrals to solve again: those that could be paid by a few contracts drawn at random. */
+    private static final class Neighbourhoods {
+
+        /** For each option, its contract: drawn from these, a contract that many could use is drawn more often. */
+        private final List<Contract> drawn = new ArrayList<>();
+        private final Map<Contract, List<Integer>> referralsOf = new HashMap<>();
+        private final int size;
+
+        Neighbourhoods(MatchingProgram program) {
+            size = program.open().size();
+            for (int i = 0; i < size; i++) {
+                Referral referral = program.open().get(i);
+                for (Offer offer : program.offersOf(i)) {
+                    Contract contract = referral.contractAt(offer);
+                    drawn.add(contract);
+                    List<Integer> referrals = referralsOf.computeIfAbsent(contract, c -> new ArrayList<>());
+                    if (referrals.isEmpty() || referrals.get(referrals.size() - 1) != i) {
+                        referrals.add(i);
+                    }
+                }
+            }
+        }
+
+        boolean[] next(Random random) {
+            boolean[] free = new boolean[size];
+            int freed = 0;
+            for (int tries = 0; tries < 20 && freed < Math.min(NEIGHBOURHOOD_REFERRALS, size); tries++) {
+                for (int i : referralsOf.get(drawn.get(random.nextInt(drawn.size())))) {
+                    if (!free[i]) {
+                        free[i] = true;
+                        freed++;
+                    }
+                }
+            }
+            return free;
+        }
+    }
+
+    /** The answer with the better score, medium first; the given one when there is no answer or no gain. */
+    private static int[] better(MatchingProgram program, int[] given, MatchingProgram.Answer answer) {
+        if (answer == null) {
+            return given;
+        }
+        long medium = program.mediumScore(answer.choice());
+        long givenMedium = program.mediumScore(given);
+        boolean better = medium > givenMedium
+                || medium == givenMedium && program.softScore(answer.choice()) > program.softScore(given);
+        return better ? answer.choice() : given;
+    }
+
+    private static void apply(ScoreDirector<MatchingSolution> director, MatchingProgram program, int[] choice) {
+        for (int i = 0; i < choice.length; i++) {
+            Referral referral = program.open().get(i);
+            Offer offer = choice[i] < 0 ? null : program.offersOf(i).get(choice[i]);
+            if (referral.getOffer() != offer) {
+                director.beforeVariableChanged(referral, "offer");
+                referral.setOffer(offer);
+                director.afterVariableChanged(referral, "offer");
+            }
+        }
+        director.triggerVariableListeners();
+    }
+
+    /** The time left until the end, or none once the thread is interrupted (the application stops). */
+    private static long left(long end) {
+        return Thread.currentThread().isInterrupted() ? 0 : end - System.currentTimeMillis();
+    }
+}
