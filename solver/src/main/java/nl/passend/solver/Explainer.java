@@ -12,6 +12,10 @@ public final class Explainer {
     /** How many better-scoring alternatives and how many ineligible offers near home an explanation names. */
     static final int MOST_NOTES = 3;
 
+    /** Said of a youth left without a place when the run proved its answer the best there is. */
+    static final String NO_BETTER_ANSWER = "No better answer exists: this run is proven optimal, so any place for "
+            + "this youth would have been taken from youths who together wait as long or longer, weighed by urgency.";
+
     private final MatchingSolution solution;
     private final Map<String, String> municipalityNames;
     private final Map<Offer, Long> placedAt;
@@ -61,7 +65,9 @@ public final class Explainer {
                 .toList();
 
         UnmetDemandReason reason = unmet.get(referral.getId());
-        String summary = chosen != null ? chosen.text() : "No place now (" + reason + "): " + needed(demand, reason);
+        String summary = chosen != null ? chosen.text() : "No place now (" + reason + "): " + needed(demand, reason)
+                + (solution.getBound().provenOptimal() && !referral.getEligibleOffers().isEmpty()
+                        ? " " + NO_BETTER_ANSWER : "");
         return new Explanation(referral.getId(), chosen, alternatives, notEligible, reason, summary);
     }
 
