@@ -3,6 +3,7 @@ package nl.passend.matching;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,6 +13,7 @@ import org.mapstruct.Mapping;
 import nl.passend.api.model.ChosenOfferDto;
 import nl.passend.api.model.MatchingAssignmentDto;
 import nl.passend.api.model.MatchingExplanationDto;
+import nl.passend.api.model.MatchingOptimalityDto;
 import nl.passend.api.model.MatchingResultDto;
 import nl.passend.api.model.MatchingRunDto;
 import nl.passend.api.model.MatchingRunStatusDto;
@@ -23,6 +25,7 @@ import nl.passend.api.model.UrgencyDto;
 import nl.passend.referral.Urgency;
 import nl.passend.shared.TimeMapping;
 import nl.passend.solver.Explanation;
+import nl.passend.solver.ScoreBound;
 
 /** Shows runs with counts and ids only, and explanations in the words the solver module wrote. */
 @Mapper(uses = TimeMapping.class)
@@ -64,8 +67,31 @@ interface MatchingMapper {
         }
         if (run.getStatus() == MatchingRunStatus.DONE) {
             dto.result(result(counts, assigned));
+            if (run.getBound() != null) {
+                dto.optimality(optimality(run.getBound(), run.getMediumScore(), run.getSoftScore()));
+            }
         }
         return dto;
+    }
+
+    /** The bounds with the gaps of the run's score to them, and the same in words. */
+    private static MatchingOptimalityDto optimality(ScoreBound bound, long medium, long soft) {
+        Double mediumGap = bound.mediumGapPercent(medium);
+        Double softGap = bound.softGapPercent(soft);
+        String summary;
+        if (bound.provenOptimal()) {
+            summary = "Proven optimal: no other answer places more youths by urgency and waiting time, nor, with as "
+                    + "many, closer to home, less secure or cheaper.";
+        } else if (mediumGap == null) {
+            summary = "Not proven optimal, and no bound was found within the time limit.";
+        } else {
+            summary = String.format(Locale.ROOT, "Not proven optimal: the medium score (youths placed by urgency and "
+                    + "waiting time) is at most %.2f %% below the best there is", mediumGap)
+                    + (softGap == null ? "; how close the soft score is, is not known."
+                            : String.format(Locale.ROOT, ", the soft score at most %.2f %%.", softGap));
+        }
+        return new MatchingOptimalityDto(bound.provenOptimal(), summary).mediumBound(bound.medium())
+                .mediumGapPercent(mediumGap).softBound(bound.soft()).softGapPercent(softGap);
     }
 
     private MatchingResultDto result(List<MatchingOutcomeRepository.Count> counts, List<MatchingOutcome> assigned) {

@@ -6,6 +6,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 import org.springframework.lang.Nullable;
 
 import jakarta.persistence.Entity;
+import nl.passend.solver.ScoreBound;
 
 /** One run of the matching engine over the open referrals of a youth region, or of all regions. */
 @Entity
@@ -18,6 +19,15 @@ class MatchingRun extends SolvingJob {
     private Long mediumScore;
 
     private Long softScore;
+
+    /** {@code null} until done, and for runs done before the engine proved bounds. */
+    private Boolean provenOptimal;
+
+    /** No answer has a higher medium score; {@code null} when none was found. */
+    private Long mediumBound;
+
+    /** No answer with the best medium score has a higher soft score; {@code null} when not known. */
+    private Long softBound;
 
     private Instant appliedAt;
 
@@ -48,9 +58,18 @@ class MatchingRun extends SolvingJob {
         elapsedMillis = elapsed;
     }
 
-    void finish(HardMediumSoftLongScore best, long elapsed, Instant at) {
+    void finish(HardMediumSoftLongScore best, ScoreBound bound, long elapsed, Instant at) {
         progress(best, elapsed);
+        provenOptimal = bound.provenOptimal();
+        mediumBound = bound.medium();
+        softBound = bound.soft();
         done(at);
+    }
+
+    /** How far the answer may be from the optimum; {@code null} until done, or for runs from before bounds. */
+    @Nullable
+    ScoreBound getBound() {
+        return provenOptimal == null ? null : new ScoreBound(mediumBound, softBound, provenOptimal);
     }
 
     void applied(String by, Instant at) {

@@ -167,7 +167,7 @@ public class MatchingRunner implements SmartLifecycle {
             long elapsed = Duration.between(started, clock.instant()).toMillis();
             transactions.executeWithoutResult(status -> {
                 outcomes.saveAll(found);
-                runs.findById(runId).orElseThrow().finish(score, elapsed, clock.instant());
+                runs.findById(runId).orElseThrow().finish(score, solved.getBound(), elapsed, clock.instant());
             });
             LOG.info("Matching run {} is DONE with score {} after {} ms", runId, score, elapsed);
         } catch (RuntimeException | Error e) {
