@@ -9,8 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.SolutionManager;
-import org.optaplanner.core.api.solver.Solver;
-import org.optaplanner.core.impl.solver.DefaultSolver;
 
 import nl.passend.benchmark.SyntheticRegion.Instance;
 import nl.passend.benchmark.SyntheticRegion.Supply;
@@ -18,19 +16,20 @@ import nl.passend.solver.MatchingEngine;
 import nl.passend.solver.MatchingProblem;
 import nl.passend.solver.MatchingSolution;
 import nl.passend.solver.MatchingWeights;
+import nl.passend.solver.ScoreBound;
 
 /**
  * Runs, for each synthetic instance, the greedy baseline, the matching engine at several time limits and the exact
  * reference, scores every solution by the engine's own constraints and prints one table. Arguments, all optional:
- * {@code --sizes 500,5000,20000}, {@code --scarce 500,5000} (sizes that also get a scarce instance),
- * {@code --limits 1,10,30} (engine seconds), {@code --exact-limit 60} (seconds per stage of the exact reference),
+ * {@code --sizes 500,1500,5000,20000}, {@code --scarce 500,1500,5000} (sizes that also get a scarce instance),
+ * {@code --limits 1,10,30} (engine seconds), {@code --exact-limit 60} (seconds for the reference's relaxation and each of its stages),
  * {@code --seed 2026}.
  */
 public final class Benchmark {
 
     /** One solver's result on one instance. */
     record Row(String instance, String solver, HardMediumSoftLongScore score, long placed, long millis,
-            long firstFeasibleMillis, long scoreCalculationsPerSecond, long peakHeapBytes, String note) {
+            long firstFeasibleMillis, ScoreBound bound, long peakHeapBytes, String note) {
     }
 
     private final SolutionManager<MatchingSolution, HardMediumSoftLongScore> scoring =
@@ -38,8 +37,8 @@ public final class Benchmark {
 
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
-        List<Integer> sizes = ints(option(args, "--sizes", "500,5000,20000"));
-        List<Integer> scarce = ints(option(args, "--scarce", "500,5000"));
+        List<Integer> sizes = ints(option(args, "--sizes", "500,1500,5000,20000"));
+        List<Integer> scarce = ints(option(args, "--scarce", "500,1500,5000"));
         List<Integer> limits = ints(option(args, "--limits", "1,10,30"));
         Duration exactLimit = Duration.ofSeconds(Long.parseLong(option(args, "--exact-limit", "60")));
         long seed = Long.parseLong(option(args, "--seed", "2026"));
@@ -90,30 +89,30 @@ public final class Benchmark {
             long millis = (System.nanoTime() - started) / 1_000_000;
             HardMediumSoftLongScore score = scoring.update(problem);
             return new Row(instance.name(), "greedy", score, placed(problem), millis,
-                    score.isFeasible() ? millis : -1, -1, heap.peakBytes(), "");
+                    score.isFeasible() ? millis : -1, ScoreBound.NONE, heap.peakBytes(), "");
         }
     }
 
     private Row engine(Instance instance, Duration limit) {
         MatchingSolution problem = problem(instance);
         try (HeapWatch heap = new HeapWatch()) {
-            Solver<MatchingSolution> solver = new MatchingEngine().solverFactory(limit).buildSolver();
             AtomicLong firstFeasible = new AtomicLong(-1);
-            solver.addEventListener(event -> {
-                if (firstFeasible.get() < 0 && event.getNewBestScore().isFeasible()) {
-                    firstFeasible.set(event.getTimeMillisSpent());
+            long started = System.nanoTime();
+            MatchingSolution solved = new MatchingEngine().solve(problem, limit, best -> {
+                if (firstFeasible.get() < 0 && best.isFeasible()) {
+                    firstFeasible.set((System.nanoTime() - started) / 1_000_000);
                 }
             });
-            long started = System.nanoTime();
-            MatchingSolution solved = solver.solve(problem);
             long millis = (System.nanoTime() - started) / 1_000_000;
-            long calculations = ((DefaultSolver<MatchingSolution>) solver).getSolverScope().getScoreCalculationCount();
             HardMediumSoftLongScore score = scoring.update(solved);
             if (!score.equals(solved.getScore())) {
                 throw new IllegalStateException("The engine reported " + solved.getScore() + ", rescored " + score);
             }
+            ScoreBound bound = solved.getBound();
+            String note = bound.provenOptimal() ? "proven optimal" : "own bound: medium " + bound.medium()
+                    + ", soft " + bound.soft();
             return new Row(instance.name(), "engine " + limit.toSeconds() + " s", score, placed(solved), millis,
-                    firstFeasible.get(), calculations * 1000 / Math.max(1, millis), heap.peakBytes(), "");
+                    firstFeasible.get(), bound, heap.peakBytes(), note);
         }
     }
 
@@ -122,19 +121,12 @@ public final class Benchmark {
         try (HeapWatch heap = new HeapWatch()) {
             ExactReference.Result result = ExactReference.solve(problem, limitPerStage);
             HardMediumSoftLongScore score = scoring.update(result.solution());
-            String note = (result.provedOptimal() ? "proved optimal" : "not proved: medium bound "
-                    + bound(result.mediumBound()) + ", soft bound " + bound(result.softBound())) + "; "
-                    + result.variables()
-                    + " variables, " + result.constraints() + " constraints; " + result.status()
-                    + "; started from the greedy solution";
-            return new Row(instance.name(), "exact (SCIP)", score, placed(result.solution()), result.millis(),
-                    score.isFeasible() ? result.millis() : -1, -1, heap.peakBytes(), note);
+            String note = (result.bound().provenOptimal() ? "proven optimal" : "own bound: medium "
+                    + result.bound().medium() + ", soft " + result.bound().soft()) + "; " + result.options()
+                    + " options; " + result.status() + "; started from greedy";
+            return new Row(instance.name(), "reference", score, placed(result.solution()), result.millis(),
+                    score.isFeasible() ? result.millis() : -1, result.bound(), heap.peakBytes(), note);
         }
-    }
-
-    /** A bound on a score, or "none" where SCIP had none better than the trivial (before its first LP, say). */
-    private static String bound(long bound) {
-        return bound > 0 || bound == Long.MIN_VALUE ? "none" : Long.toString(bound);
     }
 
     private static MatchingSolution problem(Instance instance) {
@@ -146,23 +138,36 @@ public final class Benchmark {
         return solution.getReferrals().stream().filter(r -> !r.isPinned() && r.getOffer() != null).count();
     }
 
-    /** A Markdown table; gaps are against the exact reference of the same instance, positive when worse. */
+    /**
+     * A Markdown table. Gaps are in percent, positive when worse: to the best bound of the instance (the tightest
+     * medium bound any solver proved; the soft bound only holds among answers with the best medium score, so it is
+     * given for those only) and to the best answer known (the best score any solver found; soft only where the
+     * medium is the same).
+     */
     static void print(List<Row> rows) {
         System.out.println();
-        System.out.println("| instance | solver | hard | medium | soft | medium gap | soft gap | placed | time | "
-                + "first feasible | score calc/s | peak heap | note |");
-        System.out.println("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
+        System.out.println("| instance | solver | hard | medium | soft | placed | medium gap to bound | "
+                + "soft gap to bound | medium gap to best | soft gap to best | time | first feasible | peak heap | "
+                + "note |");
+        System.out.println("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
         for (Row row : rows) {
-            Row exact = rows.stream().filter(r -> r.instance().equals(row.instance()) && r.solver().startsWith("exact"))
-                    .findFirst().orElse(null);
-            System.out.printf("| %s | %s | %d | %d | %d | %s | %s | %d | %s | %s | %s | %d MiB | %s |%n",
-                    row.instance(), row.solver(), row.score().hardScore(), row.score().mediumScore(),
-                    row.score().softScore(),
-                    exact == null ? "" : gap(row.score().mediumScore(), exact.score().mediumScore()),
-                    exact == null ? "" : gap(row.score().softScore(), exact.score().softScore()),
-                    row.placed(), seconds(row.millis()),
+            List<Row> same = rows.stream().filter(r -> r.instance().equals(row.instance())).toList();
+            HardMediumSoftLongScore best = same.stream().map(Row::score).max(HardMediumSoftLongScore::compareTo)
+                    .orElseThrow();
+            Long mediumBound = same.stream().map(r -> r.bound().medium()).filter(b -> b != null)
+                    .min(Long::compare).orElse(null);
+            Long softBound = same.stream().filter(r -> r.bound().soft() != null).map(r -> r.bound().soft())
+                    .min(Long::compare).orElse(null);
+            long medium = row.score().mediumScore();
+            long soft = row.score().softScore();
+            System.out.printf("| %s | %s | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s | %d MiB | %s |%n",
+                    row.instance(), row.solver(), row.score().hardScore(), medium, soft, row.placed(),
+                    mediumBound == null ? "–" : gap(medium, mediumBound),
+                    softBound == null || medium != mediumBound ? "–" : gap(soft, softBound),
+                    gap(medium, best.mediumScore()),
+                    medium != best.mediumScore() ? "–" : gap(soft, best.softScore()),
+                    seconds(row.millis()),
                     row.firstFeasibleMillis() < 0 ? "never" : seconds(row.firstFeasibleMillis()),
-                    row.scoreCalculationsPerSecond() < 0 ? "–" : String.format("%,d", row.scoreCalculationsPerSecond()),
                     row.peakHeapBytes() >> 20, row.note());
         }
     }
