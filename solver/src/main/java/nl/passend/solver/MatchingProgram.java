@@ -183,12 +183,17 @@ public final class MatchingProgram {
      */
     public long mediumScoreBound(double savedBound) {
         long placeable = unplacedTotal() - unplacedElsewhere;
-        return -(unplacedTotal() - Math.min(placeable, (long) Math.floor(savedBound + 1e-6)));
+        long saved = Double.isNaN(savedBound) ? placeable : Math.min(placeable, (long) Math.floor(savedBound + 1e-6));
+        return -(unplacedTotal() - saved);
     }
 
-    /** The soft score no assignment of the same medium score can beat, given a bound on the soft points spent. */
+    /**
+     * The soft score no assignment of the same medium score can beat, given a bound on the soft points spent (at
+     * worst none are: a solver stopped before its first relaxation may give less, or none).
+     */
     public long softScoreBound(double spentBound) {
-        return -(pinnedSoft + (long) Math.ceil(spentBound - 1e-6));
+        long spent = Double.isNaN(spentBound) ? 0 : Math.max(0, (long) Math.ceil(spentBound - 1e-6));
+        return -(pinnedSoft + spent);
     }
 
     /**
