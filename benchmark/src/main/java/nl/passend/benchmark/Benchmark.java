@@ -21,9 +21,9 @@ import nl.passend.solver.ScoreBound;
 /**
  * Runs, for each synthetic instance, the greedy baseline, the matching engine at several time limits and the exact
  * reference, scores every solution by the engine's own constraints and prints one table. Arguments, all optional:
- * {@code --sizes 500,1500,5000,20000}, {@code --scarce 500,1500,5000} (sizes that also get a scarce instance),
- * {@code --limits 1,10,30} (engine seconds), {@code --exact-limit 60} (seconds for the reference's relaxation and each of its stages),
- * {@code --seed 2026}.
+ * {@code --sizes 500,1500,5000,20000}, {@code --scarce 1500,5000} (sizes that also get a scarce instance),
+ * {@code --limits 1,10,30,60} (engine seconds), {@code --exact-limit 30} (seconds for the reference's relaxation and
+ * for each of its stages), {@code --seed 2026}.
  */
 public final class Benchmark {
 
@@ -38,9 +38,9 @@ public final class Benchmark {
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
         List<Integer> sizes = ints(option(args, "--sizes", "500,1500,5000,20000"));
-        List<Integer> scarce = ints(option(args, "--scarce", "500,1500,5000"));
-        List<Integer> limits = ints(option(args, "--limits", "1,10,30"));
-        Duration exactLimit = Duration.ofSeconds(Long.parseLong(option(args, "--exact-limit", "60")));
+        List<Integer> scarce = ints(option(args, "--scarce", "1500,5000"));
+        List<Integer> limits = ints(option(args, "--limits", "1,10,30,60"));
+        Duration exactLimit = Duration.ofSeconds(Long.parseLong(option(args, "--exact-limit", "30")));
         long seed = Long.parseLong(option(args, "--seed", "2026"));
 
         System.out.printf("Passend matching benchmark: %d cores, max heap %d MiB, Java %s, seed %d%n",

@@ -67,16 +67,21 @@ public final class ExactMatching implements CustomPhaseCommand<MatchingSolution>
     public void changeWorkingSolution(ScoreDirector<MatchingSolution> director) {
         long started = System.currentTimeMillis();
         MatchingSolution solution = director.getWorkingSolution();
+        long mediumEnd = started + timeLimitMillis * 65 / 100;
+        long relaxationLimit = left(mediumEnd) * 4 / 5;
+        if (options(solution) > OPTIONS_RELAXED_PER_SECOND * relaxationLimit / 1000) {
+            // Without the relaxation's rounding, neighbourhoods improve on construction no faster than local search.
+            bound = new ScoreBound(placingEveryoneWhoCanBe(solution), null, false);
+            return;
+        }
         MatchingProgram program = MatchingProgram.of(solution);
         boolean[] all = new boolean[program.open().size()];
         Arrays.fill(all, true);
         int[] best = program.choiceOf(solution);
 
-        long mediumEnd = started + timeLimitMillis * 65 / 100;
         double savedBound = Double.POSITIVE_INFINITY;
-        long relaxationLimit = left(mediumEnd) * 4 / 5;
-        MatchingProgram.Answer relaxation = program.size() > OPTIONS_RELAXED_PER_SECOND * relaxationLimit / 1000
-                ? null : program.solve(MatchingProgram.Goal.MEDIUM, all, best, true, relaxationLimit);
+        MatchingProgram.Answer relaxation = program.solve(MatchingProgram.Goal.MEDIUM, all, best, true,
+                relaxationLimit);
         if (relaxation != null && left(mediumEnd) > MOST_MILLIS_TOO_FEW) {
             savedBound = relaxation.bound();
             MatchingProgram.Answer rounded = program.solve(MatchingProgram.Goal.MEDIUM, notWhole(relaxation),
@@ -117,6 +122,19 @@ public final class ExactMatching implements CustomPhaseCommand<MatchingSolution>
         if (mediumProven && softProven) {
             onProvenOptimal.run();
         }
+    }
+
+    private static long options(MatchingSolution solution) {
+        return solution.getReferrals().stream().filter(referral -> !referral.isPinned())
+                .mapToLong(referral -> referral.getEligibleOffers().size()).sum();
+    }
+
+    /** The medium score of placing every referral that has an offer to choose: a bound, if a loose one. */
+    private static long placingEveryoneWhoCanBe(MatchingSolution solution) {
+        return -solution.getReferrals().stream()
+                .filter(referral -> referral.isPinned() ? referral.getOffer() == null
+                        : referral.getEligibleOffers().isEmpty())
+                .mapToLong(Referral::unplacedPoints).sum();
     }
 
     /** The best answer of a stage, and the whole program's answer where it was solved. */

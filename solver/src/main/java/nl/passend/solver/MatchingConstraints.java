@@ -81,8 +81,7 @@ public class MatchingConstraints implements ConstraintProvider {
     Constraint unplacedReferral(ConstraintFactory factory) {
         return factory.forEachIncludingNullVars(Referral.class)
                 .filter(referral -> referral.getOffer() == null)
-                .penalizeLong(HardMediumSoftLongScore.ONE_MEDIUM, referral ->
-                        referral.getWeights().unplaced(referral.getUrgency(), referral.getDaysWaiting()))
+                .penalizeLong(HardMediumSoftLongScore.ONE_MEDIUM, Referral::unplacedPoints)
                 .asConstraint("Unplaced referral");
     }
 

@@ -37,7 +37,7 @@ public final class MatchingConstruction implements CustomPhaseCommand<MatchingSo
         List<Referral> queue = referrals.stream()
                 .filter(referral -> !referral.isPinned() && referral.getOffer() == null
                         && !referral.getEligibleOffers().isEmpty())
-                .sorted(Comparator.comparingLong(MatchingConstruction::unplacedPoints).reversed()
+                .sorted(Comparator.comparingLong(Referral::unplacedPoints).reversed()
                         .thenComparingInt(referral -> referral.getEligibleOffers().size())
                         .thenComparingLong(Referral::getId))
                 .toList();
@@ -141,10 +141,6 @@ public final class MatchingConstruction implements CustomPhaseCommand<MatchingSo
             occupancy.move(step.mover(), step.to());
         }
         return true;
-    }
-
-    private static long unplacedPoints(Referral referral) {
-        return referral.getWeights().unplaced(referral.getUrgency(), referral.getDaysWaiting());
     }
 
     /** Who is placed where, and what each offer, contract and co-defendant group has taken: the hard rules' counts. */

@@ -101,7 +101,7 @@ public final class MatchingProgram {
                             || !program.pinnedGroupAt.contains(groupAt(referral, offer)))
                     .sorted(Comparator.comparingLong(Offer::id)).toList();
             if (offers.isEmpty()) {
-                program.unplacedElsewhere += unplacedPoints(referral);
+                program.unplacedElsewhere += referral.unplacedPoints();
             } else {
                 program.open.add(referral);
                 program.offersOf.add(offers);
@@ -269,7 +269,7 @@ public final class MatchingProgram {
                 if (groupAt != null) {
                     row(solver, groupRows, groupAt, 1).setCoefficient(x, 1);
                 }
-                long medium = unplacedPoints(referral);
+                long medium = referral.unplacedPoints();
                 switch (goal) {
                     case MEDIUM -> objective.setCoefficient(x, medium);
                     case SOFT -> {
@@ -287,7 +287,7 @@ public final class MatchingProgram {
             }
             if (given[i] >= 0 && chosen[i][given[i]] != null) {
                 if (keepMedium != null) {
-                    keepMedium.setLb(keepMedium.lb() + unplacedPoints(referral));
+                    keepMedium.setLb(keepMedium.lb() + referral.unplacedPoints());
                 }
                 if (keepSoft != null) {
                     keepSoft.setUb(keepSoft.ub() + softPoints(i, given[i]));
@@ -342,14 +342,14 @@ public final class MatchingProgram {
         long saved = 0;
         for (int i = 0; i < choice.length; i++) {
             if (choice[i] >= 0) {
-                saved += unplacedPoints(open.get(i));
+                saved += open.get(i).unplacedPoints();
             }
         }
         return saved;
     }
 
     private long unplacedTotal() {
-        return unplacedElsewhere + open.stream().mapToLong(MatchingProgram::unplacedPoints).sum();
+        return unplacedElsewhere + open.stream().mapToLong(Referral::unplacedPoints).sum();
     }
 
     private long softPoints(int referral, int offer) {
@@ -363,10 +363,6 @@ public final class MatchingProgram {
             }
         }
         return true;
-    }
-
-    static long unplacedPoints(Referral referral) {
-        return referral.getWeights().unplaced(referral.getUrgency(), referral.getDaysWaiting());
     }
 
     private static String groupAt(Referral referral, Offer offer) {

@@ -134,6 +134,11 @@ public class Referral {
         return contract == null ? 0 : contract.costCents(careType, expectedDurationDays);
     }
 
+    /** The medium points of leaving this referral without a place: its urgency weight times (7 + days waiting). */
+    public long unplacedPoints() {
+        return weights.unplaced(urgency, daysWaiting);
+    }
+
     public long distanceKilometres() {
         if (offer == null) {
             return 0;
