@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.passend.security.Actor;
 import nl.passend.security.Role;
 import nl.passend.support.Api;
-import nl.passend.support.DemoData;
+import nl.passend.support.FreshDatabase;
 import nl.passend.support.IntegrationTest;
 
 /**
@@ -26,7 +26,7 @@ import nl.passend.support.IntegrationTest;
  * and see the proposals reach the providers; the officer reads why.
  */
 @IntegrationTest
-@DemoData
+@FreshDatabase(demo = true)
 class MatchingRunTests {
 
     private static final String RUNS = "/api/v1/matching-runs";

@@ -12,8 +12,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * An end-to-end test class that needs the demo set's rows (its users, organisations, open referrals) but not as they
- * ship: the shared database is rebuilt with them only if it does not hold them already. A class that counts them or
- * needs them untouched uses {@code @FreshDatabase(demo = true)} instead.
+ * ship: the shared database is rebuilt with them only if it does not hold them already. A class that counts them,
+ * needs them untouched or solves over every region (where other classes' crafted rows, such as a placement pinned
+ * over its contract's budget, would count) uses {@code @FreshDatabase(demo = true)} instead.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
