@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.data.repository.Repository;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -103,9 +105,22 @@ class ArchitectureTests {
     @Test
     void controllersDoNotTouchRepositories() {
         noClasses().that().areAnnotatedWith(RestController.class)
-                .should().dependOnClassesThat().areAssignableTo(Repository.class)
+                .should().dependOnClassesThat(SPRING_DATA_REPOSITORIES)
                 .check(CLASSES);
     }
+
+    /**
+     * Told by the loaded class, not by ArchUnit's import: the import resolves no class outside nl.passend (see
+     * archunit.properties), so it does not know that a repository of ours extends Spring Data's.
+     */
+    private static final DescribedPredicate<JavaClass> SPRING_DATA_REPOSITORIES = DescribedPredicate.describe(
+            "Spring Data repositories", type -> {
+                try {
+                    return Repository.class.isAssignableFrom(type.reflect());
+                } catch (RuntimeException | LinkageError e) {
+                    return false;
+                }
+            });
 
     @Test
     void theSolverKnowsNothingOfSpringOrPersistence() {

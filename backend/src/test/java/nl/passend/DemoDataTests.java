@@ -12,16 +12,16 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.passend.support.Api;
+import nl.passend.support.FreshDatabase;
 import nl.passend.support.IntegrationTest;
 
 /** The Oost-Nederland demo data set loads from an empty database and tells the stories of JOURNEYS.md. */
 @IntegrationTest
-@TestPropertySource(properties = {"spring.liquibase.contexts=demo", "passend.test.database=passend_demo"})
+@FreshDatabase(demo = true)
 class DemoDataTests {
 
     @Autowired

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.passend.security.Actor;
 import nl.passend.security.Role;
 import nl.passend.support.Api;
+import nl.passend.support.FreshDatabase;
 import nl.passend.support.IntegrationTest;
 
 /**
@@ -26,7 +26,7 @@ import nl.passend.support.IntegrationTest;
  * and see the proposals reach the providers; the officer reads why.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"spring.liquibase.contexts=demo", "passend.test.database=passend_matching"})
+@FreshDatabase(demo = true)
 class MatchingRunTests {
 
     private static final String RUNS = "/api/v1/matching-runs";

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,6 +20,7 @@ import nl.passend.api.model.OfferDto;
 import nl.passend.api.model.ProviderDto;
 import nl.passend.api.model.SecurityLevelDto;
 import nl.passend.support.Api;
+import nl.passend.support.FreshDatabase;
 import nl.passend.support.IntegrationTest;
 
 /**
@@ -28,7 +28,7 @@ import nl.passend.support.IntegrationTest;
  * € 100,000, valid from 100 days ago to 100 days ahead), each figure against a value worked out by hand.
  */
 @IntegrationTest
-@TestPropertySource(properties = "passend.test.database=passend_usage")
+@FreshDatabase
 class ContractUsageTests {
 
     private static final LocalDate TODAY = LocalDate.now();

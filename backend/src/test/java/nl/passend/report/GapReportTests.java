@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,6 +22,7 @@ import nl.passend.api.model.OfferDto;
 import nl.passend.api.model.ProviderDto;
 import nl.passend.api.model.SecurityLevelDto;
 import nl.passend.support.Api;
+import nl.passend.support.FreshDatabase;
 import nl.passend.support.IntegrationTest;
 
 /**
@@ -30,7 +30,7 @@ import nl.passend.support.IntegrationTest;
  * protection applied.
  */
 @IntegrationTest
-@TestPropertySource(properties = "passend.test.database=passend_gaps")
+@FreshDatabase
 class GapReportTests {
 
     private static final String MIJ = "MIDDEN_IJSSEL_OOST_VELUWE";

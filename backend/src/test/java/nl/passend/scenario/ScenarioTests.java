@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,6 +23,7 @@ import nl.passend.api.model.OfferDto;
 import nl.passend.api.model.ProviderDto;
 import nl.passend.api.model.SecurityLevelDto;
 import nl.passend.support.Api;
+import nl.passend.support.FreshDatabase;
 import nl.passend.support.IntegrationTest;
 import nl.passend.support.TableCounts;
 
@@ -32,7 +32,7 @@ import nl.passend.support.TableCounts;
  * semi-secure LVB group in Apeldoorn (contracted for Zutphen at € 450 a day, stays of 182 days).
  */
 @IntegrationTest
-@TestPropertySource(properties = "passend.test.database=passend_scenarios")
+@FreshDatabase
 class ScenarioTests {
 
     private static final String REGION = "MIDDEN_IJSSEL_OOST_VELUWE";

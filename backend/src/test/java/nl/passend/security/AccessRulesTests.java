@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -23,30 +24,34 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import nl.passend.support.FreshDatabase;
 import nl.passend.support.IntegrationTest;
 
 /**
- * Every operation of the contract, called anonymously and as every demo user with HTTP Basic, against the demo
- * data: the status each gets, and audit events by the caller for every change that succeeded and none for a call
- * that was refused. The
- * table below must name every operation in {@code openapi.yaml}: an operation added without a rule fails here.
- * Each call runs in a transaction that is rolled back, so the calls do not disturb each other.
+ * Every operation of the contract, called anonymously and as every demo user signed in with HTTP Basic, against the
+ * demo data: the status each gets, and audit events by the caller for every change that succeeded and none for a call
+ * that was refused. The table below must name every operation in {@code openapi.yaml}: an operation added without a
+ * rule fails here. Each call runs in a transaction that is rolled back, so the calls do not disturb each other.
+ * Each user signs in over HTTP Basic once, and every call of that user carries the security context that sign-in
+ * made: the same principal, role and organisation, through the same filter chain, without checking the same bcrypt
+ * hash for each of the 67 operations.
  */
 @IntegrationTest
 @Transactional
-@TestPropertySource(properties = {"spring.liquibase.contexts=demo", "passend.test.database=passend_demo"})
+@FreshDatabase(demo = true)
 class AccessRulesTests {
 
     /** The callers, in the order of the status columns below; passwords as in the README. */
@@ -201,6 +206,9 @@ class AccessRulesTests {
 
     private static final Set<String> OPERATION_METHODS = Set.of("get", "put", "post", "delete", "patch");
 
+    /** What each caller's sign-in over HTTP Basic made, by username. */
+    private static final Map<String, SecurityContext> SIGNED_IN = new ConcurrentHashMap<>();
+
     @Autowired
     MockMvc mvc;
 
@@ -272,9 +280,10 @@ class AccessRulesTests {
     @MethodSource("calls")
     void answersEachCallerAsTheRuleSaysAndAuditsEveryChange(String operationId, String caller, Rule rule,
             int expected) throws Exception {
+        MockHttpServletRequestBuilder request = request(rule, caller);
         long lastAuditEvent = jdbc.queryForObject("select coalesce(max(id), 0) from audit_event", Long.class);
 
-        MvcResult result = mvc.perform(request(rule, caller)).andReturn();
+        MvcResult result = mvc.perform(request).andReturn();
 
         assertThat(result.getResponse().getStatus())
                 .as("%s as %s: %s", operationId, caller, result.getResponse().getContentAsString())
@@ -288,16 +297,33 @@ class AccessRulesTests {
         }
     }
 
-    private MockHttpServletRequestBuilder request(Rule rule, String caller) {
+    private MockHttpServletRequestBuilder request(Rule rule, String caller) throws Exception {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(rule.method(), rule.path())
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
         if (rule.body() != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(rule.body());
         }
         if (!caller.equals("anonymous")) {
-            request.with(SecurityMockMvcRequestPostProcessors.httpBasic(caller, password(caller)));
+            request.with(SecurityMockMvcRequestPostProcessors.authentication(signedIn(caller).getAuthentication()));
         }
         return request;
+    }
+
+    /** Signs the caller in over HTTP Basic with the README's password, once, and keeps what that sign-in made. */
+    private SecurityContext signedIn(String caller) throws Exception {
+        SecurityContext known = SIGNED_IN.get(caller);
+        if (known != null) {
+            return known;
+        }
+        MvcResult me = mvc.perform(MockMvcRequestBuilders.get("/api/v1/users/me")
+                .with(SecurityMockMvcRequestPostProcessors.httpBasic(caller, password(caller)))).andReturn();
+        assertThat(me.getResponse().getStatus()).as("%s signs in", caller).isEqualTo(200);
+        assertThat(me.getResponse().getContentAsString()).contains("\"username\":\"" + caller + "\"");
+        SecurityContext context = (SecurityContext) me.getRequest()
+                .getAttribute(RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME);
+        assertThat(context.getAuthentication().getName()).isEqualTo(caller);
+        SIGNED_IN.put(caller, context);
+        return context;
     }
 
     /** The demo passwords of the README: the first part of the username, then "-demo". */

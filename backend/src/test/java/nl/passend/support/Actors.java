@@ -22,6 +22,13 @@ public class Actors {
         this.jdbc = jdbc;
     }
 
+    /** Forgets the organisations made so far, after the database they were in has been rebuilt. */
+    synchronized void forget() {
+        region = null;
+        probationOffice = null;
+        otherProbationOffice = null;
+    }
+
     public Actor admin() {
         return new Actor("test.admin", Role.ADMIN, region());
     }
