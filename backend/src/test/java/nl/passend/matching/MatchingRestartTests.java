@@ -44,11 +44,23 @@ class MatchingRestartTests {
 
     @Test
     void aRunSolvingWhenTheApplicationStopsIsFailedNotLeftSolving() throws Exception {
+        // The demo region alone is proven optimal within a second, and a proven run stops: twenty copies of its open
+        // referrals keep the run solving long enough to be stopped in the middle.
+        long lastReferral = jdbc.queryForObject("select max(id) from referral", Long.class);
+        for (int copy = 0; copy < 20; copy++) {
+            jdbc.update("""
+                    insert into referral (youth_id, organisation_id, referring_officer, legal_framework, care_type_code,
+                      min_security_level, urgency, requested_start, expected_duration_days, status, created_at, version)
+                    select youth_id, organisation_id, referring_officer, legal_framework, care_type_code,
+                      min_security_level, urgency, requested_start, expected_duration_days, status, created_at, 0
+                    from referral where status = 'OPEN' and id <= ?""", lastReferral);
+        }
         Api planner = api.asPlanner();
         long id = ok(planner.post(RUNS, Map.of("timeLimitSeconds", 120))).get("id").asLong();
         awaitStatus(planner, id, "SOLVING");
 
         restart();
+        jdbc.update("delete from referral where id > ?", lastReferral);
 
         JsonNode run = ok(planner.get(RUNS + "/" + id));
         assertThat(run.get("status").asText()).isEqualTo("FAILED");
