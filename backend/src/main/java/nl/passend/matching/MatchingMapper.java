@@ -83,7 +83,7 @@ interface MatchingMapper {
             summary = "Proven optimal: no other answer places more youths by urgency and waiting time, nor, with as "
                     + "many, closer to home, less secure or cheaper.";
         } else if (mediumGap == null) {
-            summary = "Not proven optimal, and no bound was found within the time limit.";
+            summary = "Not proven optimal, and no useful bound was found within the time limit.";
         } else {
             summary = String.format(Locale.ROOT, "Not proven optimal: the medium score (youths placed by urgency and "
                     + "waiting time) is at most %.2f %% below the best there is", mediumGap)

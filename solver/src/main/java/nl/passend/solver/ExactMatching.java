@@ -18,19 +18,19 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  * first and then soft with the medium kept, hands the best answer it finds to local search, and records how far that
  * answer may be from the optimum ({@link ScoreBound}).
  *
- * Medium, within 60 % of the run's time limit:
+ * Medium, within 65 % of the run's time limit:
  * <ol>
  * <li>the linear relaxation (GLOP), for a bound; it is integral but for the budgets, so rounding it is close;</li>
  * <li>the program with every referral that the relaxation places whole kept there (SCIP): the rest is small and is
  * solved within a fraction of a second up to thousands of referrals;</li>
- * <li>on programs small enough, the whole program (SCIP), from the best answer so far, which proves small regions
- * optimal and tightens the bound of larger ones;</li>
  * <li>until the stage's time is up, large neighbourhoods: the referrals that could be paid by a few contracts chosen at
  * random are freed and solved again, the rest kept (SCIP); single-youth moves rarely trade one long stay for two short
- * ones under a spent budget, a program does.</li>
+ * ones under a spent budget, a program does. Meanwhile, on programs small enough, the whole program on a second
+ * thread (SCIP), which proves small regions optimal and tightens the bound of larger ones.</li>
  * </ol>
- * Soft, within 80 % of the limit: the same, keeping the medium points saved. When both stages are proven optimal,
- * ties are broken by the offers' ids, so that an unchanged region gets the same proposals twice.
+ * Soft, until 85 % of the limit: the same, keeping the medium points saved. When both stages are proven optimal,
+ * ties are broken by the offers' ids, so that an unchanged region gets the same proposals twice. Where the relaxation
+ * cannot be solved in time, the phase leaves the time to local search and records only a loose bound.
  */
 public final class ExactMatching implements CustomPhaseCommand<MatchingSolution> {
 
@@ -55,7 +55,7 @@ public final class ExactMatching implements CustomPhaseCommand<MatchingSolution>
     private final Map<Long, Offer> provenAnswer = new HashMap<>();
 
     /**
-     * @param timeLimitMillis the whole run's time limit, of which this phase takes at most 80 %
+     * @param timeLimitMillis the whole run's time limit, of which this phase takes about 85 %
      * @param onProvenOptimal called when the answer is proven optimal, so that the run can stop
      */
     public ExactMatching(long timeLimitMillis, Runnable onProvenOptimal) {

@@ -13,12 +13,15 @@ public record ScoreBound(Long medium, Long soft, boolean provenOptimal) {
     /** No bound: nothing was proven. */
     public static final ScoreBound NONE = new ScoreBound(null, null, false);
 
-    /** How much lower than its bound a medium score is, in percent of the bound; {@code null} without a bound. */
+    /**
+     * How much lower than its bound a medium score is, in percent of the bound; {@code null} without a bound, and
+     * below a bound of 0, which no percentage measures.
+     */
     public Double mediumGapPercent(long mediumScore) {
         return gapPercent(medium, mediumScore);
     }
 
-    /** How much lower than its bound a soft score is, in percent of the bound; {@code null} without a bound. */
+    /** How much lower than its bound a soft score is, as {@link #mediumGapPercent}. */
     public Double softGapPercent(long softScore) {
         return gapPercent(soft, softScore);
     }
@@ -30,6 +33,6 @@ public record ScoreBound(Long medium, Long soft, boolean provenOptimal) {
         if (score >= bound) {
             return 0.0;
         }
-        return bound == 0 ? Double.POSITIVE_INFINITY : 100.0 * (bound - score) / Math.abs(bound);
+        return bound == 0 ? null : 100.0 * (bound - score) / Math.abs(bound);
     }
 }
