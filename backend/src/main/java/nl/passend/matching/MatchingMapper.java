@@ -80,8 +80,8 @@ interface MatchingMapper {
         Double softGap = bound.softGapPercent(soft);
         String summary;
         if (bound.provenOptimal()) {
-            summary = "Proven optimal: no other answer places more youths by urgency and waiting time, nor, with as "
-                    + "many, closer to home, less secure or cheaper.";
+            summary = "Proven optimal: no other answer leaves less waiting without a place, weighed by urgency, nor, "
+                    + "leaving as little, places youths closer to home, less secure or cheaper.";
         } else if (mediumGap == null) {
             summary = "Not proven optimal, and no useful bound was found within the time limit.";
         } else {
