@@ -42,11 +42,13 @@ public class Contract extends VersionedEntity {
     @JoinColumn(name = "lead_municipality_code")
     private Municipality leadMunicipality;
 
+    /** The municipalities whose youths it covers, by home municipality (woonplaatsbeginsel), the lead among them. */
     @ManyToMany(fetch = FetchType.EAGER)
     @JoinTable(name = "contract_municipality", joinColumns = @JoinColumn(name = "contract_id"),
             inverseJoinColumns = @JoinColumn(name = "municipality_code"))
     private Set<Municipality> participatingMunicipalities = new LinkedHashSet<>();
 
+    /** The iJw JZ020 care types it buys (reference/ijw-codes.md), each at a daily tariff in euros and cents. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "contract_care_type", joinColumns = @JoinColumn(name = "contract_id"))
     @MapKeyJoinColumn(name = "care_type_code")
@@ -61,7 +63,10 @@ public class Contract extends VersionedEntity {
     /** Most placements at once; {@code null} for no ceiling. */
     private Integer volumeCeiling;
 
-    /** Euros for the whole validity period; {@code null} for no ceiling. */
+    /**
+     * Euros for the whole validity period; {@code null} for no ceiling. Against it every placement under the contract,
+     * ended ones too, costs its daily tariff × expected days (DESIGN.md, Matching), not the days it actually lasted.
+     */
     private BigDecimal budgetCeiling;
 
     public String getReference() {

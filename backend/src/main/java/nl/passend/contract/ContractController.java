@@ -13,6 +13,10 @@ import nl.passend.api.model.ContractDto;
 import nl.passend.api.model.ContractInputDto;
 import nl.passend.api.model.ContractPageDto;
 
+/**
+ * Contracts in the REST contract ({@code ContractsApi}): everyone signed in reads them, tariffs and budgets only a
+ * purchaser; purchasers keep those in which their municipality takes part (DESIGN.md, Security and privacy).
+ */
 @RestController
 class ContractController implements ContractsApi {
 

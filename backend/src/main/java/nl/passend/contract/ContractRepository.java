@@ -17,7 +17,10 @@ interface ContractRepository extends JpaRepository<Contract, Long>, JpaSpecifica
 
     boolean existsByReferenceIgnoreCaseAndIdNot(String reference, long id);
 
-    /** The provider's other contracts valid on at least one day of the period, oldest first. */
+    /**
+     * The provider's other contracts valid on at least one day of the period, oldest first, so that a refusal names
+     * the earliest clash.
+     */
     @Query("""
             select c from Contract c
             where c.provider = :provider and c.validFrom <= :until and c.validUntil >= :from and c.id <> :self

@@ -44,7 +44,11 @@ import nl.passend.shared.Paging;
 import nl.passend.shared.RowLocks;
 import nl.passend.shared.Violation;
 
-/** Registers contracts and keeps the rule that one care type for one municipality has one contract per provider a day. */
+/**
+ * Registers contracts and keeps the rule that one care type for one municipality has one contract per provider a day
+ * (DESIGN.md, Purchasing: an overlapping one is refused with 409). Purchasers keep only contracts in which their
+ * municipality takes part, and only they see tariffs and budgets (DESIGN.md, Security and privacy).
+ */
 @Service
 @Transactional
 public class ContractService {
@@ -113,7 +117,10 @@ public class ContractService {
         edits.delete(contracts, "contract", findOwn(id), "placements");
     }
 
-    /** The contract a request names in {@code field}, locked until the transaction ends (volume checks). */
+    /**
+     * The contract a request names in {@code field}, locked until the transaction ends (volume and budget checks);
+     * locked last, after the referral and the offer (see {@link RowLocks}).
+     */
     public Contract requireLocked(String field, long id) {
         return locks.require(contracts::findByIdForUpdate, field, "contract", id);
     }
@@ -133,7 +140,10 @@ public class ContractService {
         return contracts.findById(id).orElseThrow(() -> new NotFoundException("contract", id));
     }
 
-    /** A contract in which the purchaser's municipality takes no part is answered as if it did not exist. */
+    /**
+     * A contract in which the purchaser's municipality takes no part is answered as if it did not exist: 404, not 403
+     * (DESIGN.md, Security and privacy).
+     */
     private Contract findOwn(long id) {
         Contract contract = find(id);
         String municipality = purchasersMunicipality();
@@ -144,6 +154,7 @@ public class ContractService {
     }
 
     private String purchasersMunicipality() {
+        // A password user's PURCHASER works for a municipality (UserAccountService); a bearer token may name any party.
         return organisations.municipalityOf(currentActor.get().organisationId())
                 .orElseThrow(() -> new ForbiddenException("Only a purchaser of a municipality keeps contracts."));
     }
@@ -182,19 +193,23 @@ public class ContractService {
         }
         Municipality lead = referenceData.requireMunicipality("leadMunicipality", input.getLeadMunicipality());
         Set<Municipality> participating = new LinkedHashSet<>();
+        // The lead municipality (gastheergemeente) always takes part, as the contract's createContract says.
         participating.add(lead);
         participating.addAll(referenceData.requireMunicipalities("participatingMunicipalities",
                 input.getParticipatingMunicipalities()));
+        // Checked on the contract as it will be: a purchaser registers none for others only, nor leaves itself out.
         String own = purchasersMunicipality();
         if (participating.stream().noneMatch(municipality -> municipality.getCode().equals(own))) {
             throw new ForbiddenException("You may keep only contracts in which your municipality (" + own
                     + ") takes part.");
         }
         // Locking the provider serialises every change of its contracts, so two overlapping ones cannot both pass.
+        // Taken once the request is valid and allowed, and before the overlap query reads the provider's contracts.
         Provider provider = providers.requireLocked("providerId", input.getProviderId());
 
         String reference = input.getReference().strip();
         long self = contract.getId() == null ? 0 : contract.getId();
+        // Checked here to name the clash; the unique key still refuses a concurrent twin, as a plainer 409.
         if (contracts.existsByReferenceIgnoreCaseAndIdNot(reference, self)) {
             throw new ConflictException("A contract with reference '" + reference + "' already exists.");
         }
@@ -229,6 +244,7 @@ public class ContractService {
                 + other.getValidUntil() + ". End it first, or leave out the care types or municipalities it covers.");
     }
 
+    /** Refused, not rounded: the columns hold cents, and a purchaser's figure must not change without a word. */
     private static boolean hasMoreThanCents(BigDecimal amount) {
         return amount.stripTrailingZeros().scale() > 2;
     }

@@ -29,10 +29,15 @@ public class Location extends VersionedEntity {
     @JoinColumn(name = "municipality_code")
     private Municipality municipality;
 
+    /**
+     * WGS84 degrees, six decimals. Matching measures the distance from the youth's home to here (DESIGN.md, soft
+     * score), so a location given no coordinates gets its municipality's centroid.
+     */
     private BigDecimal latitude;
 
     private BigDecimal longitude;
 
+    /** Inactive: kept for the offers that refer to it, but matching places no one new here (MatchingFacts). */
     private boolean active = true;
 
     public Provider getProvider() {

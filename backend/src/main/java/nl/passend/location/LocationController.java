@@ -12,6 +12,10 @@ import nl.passend.api.model.LocationDto;
 import nl.passend.api.model.LocationInputDto;
 import nl.passend.api.model.LocationPageDto;
 
+/**
+ * Locations in the REST contract ({@code LocationsApi}): everyone signed in reads them; a provider's intake keeps its
+ * own provider's (SecurityConfiguration, {@link LocationService}).
+ */
 @RestController
 class LocationController implements LocationsApi {
 

@@ -26,7 +26,10 @@ import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
 
-/** Registers and changes providers' locations. */
+/**
+ * Registers and changes providers' locations. A provider's intake changes only its own provider's, and another's is
+ * answered 404 (DESIGN.md, Security and privacy); reading them is open to everyone signed in.
+ */
 @Service
 @Transactional
 public class LocationService {
@@ -97,7 +100,7 @@ public class LocationService {
         return location;
     }
 
-    /** Another organisation's location is answered as if it did not exist. */
+    /** Another organisation's location is answered as if it did not exist: 404, not 403 (DESIGN.md). */
     private Location findOwn(long id) {
         Location location = find(id);
         if (!currentActor.get().belongsTo(location.getProvider().getOrganisationId())) {
@@ -135,12 +138,16 @@ public class LocationService {
         location.setActive(!Boolean.FALSE.equals(input.getActive()));
     }
 
-    /** Dutch postal codes are written "7201 AB". */
+    /**
+     * Dutch postal codes are written "7201 AB". The contract's pattern lets through only four digits and two capitals,
+     * with or without the space, so the cut after four characters is safe.
+     */
     private static String normalisePostalCode(String postalCode) {
         String compact = postalCode.replace(" ", "");
         return compact.substring(0, 4) + " " + compact.substring(4);
     }
 
+    /** Rounded here to the column's six decimals (about 0.1 m), rather than left to the database to round. */
     private static BigDecimal coordinate(double degrees) {
         return BigDecimal.valueOf(degrees).setScale(6, RoundingMode.HALF_UP);
     }

@@ -37,12 +37,18 @@ public class Offer extends VersionedEntity {
 
     private String name;
 
+    /** An iJw JZ020 product category (reference/ijw-codes.md); it fits only referrals for the same one. */
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "care_type_code")
     private CareType careType;
 
+    /**
+     * Fits a referral whose minimum is this level or lower (DESIGN.md, Matching). Stored as its number
+     * (SecurityLevelConverter), so that "this level or higher" is one comparison in SQL.
+     */
     private SecurityLevel securityLevel;
 
+    /** Both ends inclusive; a youth's age on the requested start counts, not today's (the solver's Eligibility). */
     private int minAge;
 
     private int maxAge;
@@ -53,6 +59,7 @@ public class Offer extends VersionedEntity {
     @Enumerated(EnumType.STRING)
     private Set<Gender> acceptedGenders = EnumSet.noneOf(Gender.class);
 
+    /** An offer fits a referral only if it has every specialism the referral requires (DESIGN.md, Matching). */
     @ManyToMany(fetch = FetchType.EAGER)
     @JoinTable(name = "offer_specialism", joinColumns = @JoinColumn(name = "offer_id"),
             inverseJoinColumns = @JoinColumn(name = "specialism_code"))
@@ -63,12 +70,17 @@ public class Offer extends VersionedEntity {
     /** Places taken by youths placed outside Passend (other regions, civil-law placements). */
     private int externallyOccupied;
 
+    /** When the provider counted, not when Passend stored it: an old count is flagged as stale (DESIGN.md, Supply). */
     private Instant reportedAt;
 
-    /** Placements made through Passend that hold a place here: proposed, accepted or started. */
+    /**
+     * Placements made through Passend that hold a place here: proposed, accepted or started. Counted at every read,
+     * never kept as a counter: free places are always derived, never typed in twice (DESIGN.md, Supply).
+     */
     @Formula("(select count(*) from placement p where p.offer_id = id and p.status in ('PROPOSED', 'ACCEPTED', 'STARTED'))")
     private int activePlacements;
 
+    /** Inactive: no one new is placed here (matching, PlacementService); placements already made keep their place. */
     private boolean active = true;
 
     public Location getLocation() {

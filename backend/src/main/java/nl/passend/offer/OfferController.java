@@ -14,6 +14,10 @@ import nl.passend.api.model.OfferInputDto;
 import nl.passend.api.model.OfferPageDto;
 import nl.passend.api.model.SecurityLevelDto;
 
+/**
+ * Offers in the REST contract ({@code OffersApi}): everyone signed in finds them; a provider's intake keeps its own
+ * and reports their capacity (SecurityConfiguration, {@link OfferService}).
+ */
 @RestController
 class OfferController implements OffersApi {
 

@@ -46,7 +46,10 @@ import nl.passend.shared.Paging;
 import nl.passend.shared.RowLocks;
 import nl.passend.shared.Violation;
 
-/** Registers offers and their capacity, and finds them for purchasers and planners. */
+/**
+ * Registers offers and their capacity, and finds them for purchasers and planners. A provider's intake changes only
+ * its own provider's offers, and another's is answered 404 (DESIGN.md, Security and privacy).
+ */
 @Service
 @Transactional
 public class OfferService {
@@ -90,6 +93,7 @@ public class OfferService {
 
     @Transactional(readOnly = true)
     OfferPageDto list(Filter filter, int page, int size, List<String> sort) {
+        // An unknown code in a filter is the client's mistake (400 naming the parameter), not an empty page.
         if (filter.careType() != null) {
             referenceData.requireCareType("careType", filter.careType());
         }
@@ -138,7 +142,8 @@ public class OfferService {
 
     /**
      * The offer a request names in {@code field}, locked until the transaction ends, so that checks of its free
-     * places cannot race with another placement there.
+     * places cannot race with another placement there. Locked after the referral, before the contract
+     * (see {@link RowLocks}).
      */
     public Offer requireLocked(String field, long id) {
         return locks.require(offers::findByIdForUpdate, field, "offer", id);

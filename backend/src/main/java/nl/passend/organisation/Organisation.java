@@ -19,10 +19,18 @@ public class Organisation extends VersionedEntity {
     @Enumerated(EnumType.STRING)
     private OrganisationType type;
 
+    /**
+     * Set for a MUNICIPALITY only, and then for one organisation at most (OrganisationService). A purchaser of this
+     * organisation keeps the contracts in which this municipality takes part (ContractService).
+     */
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "municipality_code")
     private Municipality municipality;
 
+    /**
+     * Deactivating ends a party that users or a provider still refer to; its users can then no longer sign in with a
+     * password.
+     */
     private boolean active = true;
 
     public String getName() {

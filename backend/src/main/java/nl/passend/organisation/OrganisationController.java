@@ -13,6 +13,10 @@ import nl.passend.api.model.OrganisationInputDto;
 import nl.passend.api.model.OrganisationPageDto;
 import nl.passend.api.model.OrganisationTypeDto;
 
+/**
+ * Organisations in the REST contract ({@code OrganisationsApi}): everyone signed in reads them, admins keep them
+ * (SecurityConfiguration).
+ */
 @RestController
 class OrganisationController implements OrganisationsApi {
 

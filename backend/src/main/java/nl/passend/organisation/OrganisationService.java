@@ -21,7 +21,10 @@ import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
 
-/** Registers and changes the organisations of the region. */
+/**
+ * Registers and changes the organisations of the region. Only admins change them, for every party
+ * (SecurityConfiguration), so nothing here is scoped to the caller's own organisation.
+ */
 @Service
 @Transactional
 public class OrganisationService {
@@ -110,6 +113,7 @@ public class OrganisationService {
             throw new InvalidRequestException("name", "must not be blank");
         }
         long self = organisation.getId() == null ? 0 : organisation.getId();
+        // Checked here to name the clash; the unique key still refuses a concurrent twin, as a plainer 409.
         if (organisations.existsByNameIgnoreCaseAndIdNot(name, self)) {
             throw new ConflictException("An organisation named '" + name + "' already exists.");
         }

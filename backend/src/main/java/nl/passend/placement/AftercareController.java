@@ -11,6 +11,10 @@ import nl.passend.api.model.AftercarePlanDto;
 import nl.passend.api.model.AftercarePlanInputDto;
 import nl.passend.api.model.OverdueAftercareTaskDto;
 
+/**
+ * Aftercare in the REST contract ({@code AftercareApi}): the referring officers write the plan; they and the offer's
+ * intake read it and the lists of who must act (SecurityConfiguration, {@link AftercareService}).
+ */
 @RestController
 class AftercareController implements AftercareApi {
 

@@ -76,6 +76,7 @@ class AftercareService {
         }
         var existing = plans.findByPlacement_Id(placementId);
         AftercarePlan plan = existing.orElseGet(() -> new AftercarePlan(placement));
+        // A first plan has no version to name; every later save must name the one it read.
         if (existing.isPresent()) {
             StaleVersionException.requireCurrent("aftercare plan of placement", placementId, plan.getVersion(),
                     input.getVersion());
@@ -95,6 +96,7 @@ class AftercareService {
         plan.replace(referenceData.requireMunicipality("returnMunicipality", input.getReturnMunicipality()), partners,
                 newTasks);
         AftercarePlan saved = plans.saveAndFlush(plan);
+        // Audited under the placement's id, by which the API addresses the plan and an auditor looks for it.
         audit.record(existing.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, "aftercare-plan", placementId);
         return toDto(saved);
     }

@@ -1,6 +1,9 @@
 package nl.passend.placement;
 
-/** Why a provider declines a youth: coded, so that the region can count them. */
+/**
+ * Why a provider declines a youth: coded, so that the region can count them. These are the reasons providers give in
+ * practice (reference/ijw-codes.md), not iJw's WJ759, which lists a municipality's reasons to refuse a request.
+ */
 enum DeclineReason {
     NO_FITTING_OFFER,
     AGE,
@@ -10,5 +13,6 @@ enum DeclineReason {
     LACK_OF_MOTIVATION,
     CAPACITY_FULL,
     FUNDING_UNCLEAR,
+    /** Needs a note that says why (DESIGN.md, Outcome: "other + text"). */
     OTHER
 }

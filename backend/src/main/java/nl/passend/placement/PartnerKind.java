@@ -1,7 +1,8 @@
 package nl.passend.placement;
 
-/** The local partners who prepare a youth's return home. */
+/** The local partners who prepare a youth's return home (DESIGN.md, Outcome: aftercare plan). */
 enum PartnerKind {
+    /** The municipality's wijkteam or sociaal team. */
     NEIGHBOURHOOD_TEAM,
     POLICE,
     SCHOOL_OR_WORK,

@@ -34,6 +34,7 @@ class Placement {
     @JoinColumn(name = "offer_id")
     private Offer offer;
 
+    /** The contract it is bought under: it counts against that contract's volume and budget ceilings. */
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "contract_id")
     private Contract contract;
@@ -47,6 +48,7 @@ class Placement {
 
     private Instant decidedAt;
 
+    /** Coded, so that the gap report can count declines by reason (DESIGN.md, Outcome); OTHER needs the note. */
     @Enumerated(EnumType.STRING)
     private DeclineReason declineReason;
 
@@ -54,6 +56,7 @@ class Placement {
 
     private LocalDate startedOn;
 
+    /** The start plus the referral's expected days: the return home is prepared before it (AftercareProperties). */
     private LocalDate expectedEnd;
 
     private LocalDate endedOn;
@@ -61,6 +64,7 @@ class Placement {
     /** iJw JZ588 code, such as 31 "according to plan". */
     private String endReason;
 
+    /** Every answer of the intake names it, so that two answers to one proposal cannot both count. */
     @Version
     private long version;
 

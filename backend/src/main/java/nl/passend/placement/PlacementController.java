@@ -16,6 +16,10 @@ import nl.passend.api.model.PlacementStartDto;
 import nl.passend.api.model.PlacementStatusDto;
 import nl.passend.api.model.VersionOnlyDto;
 
+/**
+ * Placements in the REST contract ({@code PlacementsApi}): a planner proposes a place without seeing the youth, the
+ * offer's intake answers, starts and ends it, and the referring officers follow it (SecurityConfiguration).
+ */
 @RestController
 class PlacementController implements PlacementsApi {
 

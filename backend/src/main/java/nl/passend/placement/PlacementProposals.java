@@ -67,6 +67,7 @@ public class PlacementProposals {
 
     /** Proposes the offer under the contract for the referral, if every rule and the room still allow it. */
     public Outcome propose(long referralId, long offerId, long contractId) {
+        // The lock order of RowLocks, as PlacementService.propose takes it: referral, offer, contract.
         Referral referral = referrals.requireLocked("referralId", referralId);
         Offer offer = offers.requireLocked("offerId", offerId);
         Contract contract = contracts.requireLocked("contractId", contractId);

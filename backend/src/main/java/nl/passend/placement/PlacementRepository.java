@@ -23,7 +23,10 @@ interface PlacementRepository extends JpaRepository<Placement, Long>, JpaSpecifi
 
     List<Placement> findByReferral_IdAndStatusIn(long referralId, Collection<PlacementStatus> statuses);
 
-    /** Whether a co-defendant already holds a place at the location. */
+    /**
+     * Whether a co-defendant already holds a place at the location: two of one group never share a location
+     * (DESIGN.md, Matching: a hard constraint).
+     */
     boolean existsByOffer_Location_IdAndReferral_CoDefendantGroupAndStatusIn(long locationId, String coDefendantGroup,
             Collection<PlacementStatus> statuses);
 

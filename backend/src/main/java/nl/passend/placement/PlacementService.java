@@ -176,6 +176,7 @@ class PlacementService {
             throw new InvalidRequestException("note", "must say why when the reason is OTHER");
         }
         placement.decline(clock.instant(), reason, request.getNote());
+        // The referral waits again, for the next matching run or another proposal.
         referrals.advance(placement.getReferral(), ReferralStatus.OPEN, "declined by the provider: " + reason);
         return saved(placement);
     }
@@ -232,7 +233,10 @@ class PlacementService {
         referrals.auditRead(placement.getReferral());
     }
 
-    /** A withdrawn or cancelled referral takes its open proposals and accepted places with it. */
+    /**
+     * A withdrawn or cancelled referral takes its open proposals and accepted places with it. A plain listener runs in
+     * the closing transaction, so the referral and its placements close together or not at all.
+     */
     @EventListener
     void referralClosed(ReferralClosed closed) {
         for (Placement placement : placements.findByReferral_IdAndStatusIn(closed.referralId(),
@@ -307,7 +311,10 @@ class PlacementService {
         return dto;
     }
 
-    /** The intake of the offer's provider and the officers of the referring organisation see a placement. */
+    /**
+     * The intake of the offer's provider and the officers of the referring organisation see a placement (DESIGN.md,
+     * Security and privacy); to anyone else it does not exist (404).
+     */
     static boolean isVisibleTo(Placement placement, Actor actor) {
         return actor.is(Role.PROVIDER_INTAKE)
                 ? actor.belongsTo(placement.getOffer().getLocation().getProvider().getOrganisationId())
@@ -328,7 +335,10 @@ class PlacementService {
         };
     }
 
-    /** The referring organisation knows the note; a provider reads it once it has accepted the youth. */
+    /**
+     * The referring organisation knows the note; a provider reads it once it has accepted the youth. Need-to-know
+     * (DESIGN.md, Demand): before that, the intake sees age, gender and needs only (JOURNEYS.md).
+     */
     private static boolean showsContextNote(Placement placement, Actor actor) {
         return actor.is(Role.PROBATION_OFFICER) || PlacementStatus.COMMITTED.contains(placement.getStatus())
                 || placement.getStatus() == PlacementStatus.ENDED;

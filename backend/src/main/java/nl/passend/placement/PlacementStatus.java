@@ -12,7 +12,10 @@ enum PlacementStatus {
     ENDED,
     WITHDRAWN;
 
-    /** The statuses in which a placement holds a place at its offer and under its contract. */
+    /**
+     * The statuses in which a placement holds a place at its offer and under its contract (DESIGN.md, Supply: free
+     * places are the total less the proposed, accepted or started placements).
+     */
     static final Set<PlacementStatus> HOLDING_A_PLACE = EnumSet.of(PROPOSED, ACCEPTED, STARTED);
 
     /** The statuses in which the provider has committed the place. */

@@ -12,10 +12,12 @@ import nl.passend.shared.VersionedEntity;
 @Entity
 public class Provider extends VersionedEntity {
 
+    /** Its intake users are users of this organisation: that is how they own its locations and offers. */
     @OneToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "organisation_id")
     private Organisation organisation;
 
+    /** The Vektis AGB code that identifies a care provider in Dutch health care: eight digits, optional, unique. */
     private String agbCode;
 
     private boolean active = true;

@@ -12,6 +12,10 @@ import nl.passend.api.model.ProviderDto;
 import nl.passend.api.model.ProviderInputDto;
 import nl.passend.api.model.ProviderPageDto;
 
+/**
+ * Providers in the REST contract ({@code ProvidersApi}): everyone signed in reads them, admins register them
+ * (SecurityConfiguration).
+ */
 @RestController
 class ProviderController implements ProvidersApi {
 

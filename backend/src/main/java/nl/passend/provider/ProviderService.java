@@ -21,7 +21,10 @@ import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
 import nl.passend.shared.RowLocks;
 
-/** Registers care-provider organisations as providers. */
+/**
+ * Registers care-provider organisations as providers; only admins do (SecurityConfiguration). A provider's row is
+ * also the lock under which its contracts change (see {@link #requireLocked}).
+ */
 @Service
 @Transactional
 public class ProviderService {
@@ -79,7 +82,8 @@ public class ProviderService {
 
     /**
      * The provider a request names in {@code field}, locked until the transaction ends, so that checks across
-     * the provider's contracts cannot race with another change of them.
+     * the provider's contracts cannot race with another change of them. Only contract edits take this lock, before
+     * they write anything, and placements never do: it adds no cycle to the lock order of {@link RowLocks}.
      */
     public Provider requireLocked(String field, long id) {
         return locks.require(providers::findByIdForUpdate, field, "provider", id);
@@ -96,6 +100,7 @@ public class ProviderService {
                     "must be a CARE_PROVIDER organisation, not a " + organisation.getType());
         }
         long self = provider.getId() == null ? 0 : provider.getId();
+        // Checked here to name the clash; the unique keys still refuse a concurrent twin, as a plainer 409.
         if (providers.existsByOrganisation_IdAndIdNot(organisation.getId(), self)) {
             throw new ConflictException("Organisation " + organisation.getId() + " is already registered as a provider.");
         }

@@ -44,7 +44,10 @@ public class Referral {
     @JoinColumn(name = "youth_id")
     private Youth youth;
 
-    /** The referring organisation: only its probation officers see the referral. */
+    /**
+     * The referring organisation: only its probation officers see the referral. An id, not a relation: the referral
+     * feature may not depend on the organisation feature (ArchitectureTests).
+     */
     private long organisationId;
 
     private String referringOfficer;
@@ -52,12 +55,15 @@ public class Referral {
     @Enumerated(EnumType.STRING)
     private LegalFramework legalFramework;
 
+    /** The iJw JZ020 product category referred for (reference/ijw-codes.md), such as 43 verblijf incl. behandeling. */
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "care_type_code")
     private CareType careType;
 
+    /** The least restrictive level that will do; a higher one fits too, at a cost in matching (DESIGN.md). */
     private SecurityLevel minSecurityLevel;
 
+    /** An offer must have every one of them (DESIGN.md, Matching). */
     @ManyToMany(fetch = FetchType.EAGER)
     @JoinTable(name = "referral_specialism", joinColumns = @JoinColumn(name = "referral_id"),
             inverseJoinColumns = @JoinColumn(name = "specialism_code"))
@@ -66,15 +72,19 @@ public class Referral {
     @Enumerated(EnumType.STRING)
     private Urgency urgency;
 
+    /** The day an offer's ages and a contract's validity are judged on (DESIGN.md, Matching). */
     private LocalDate requestedStart;
 
+    /** Prices the stay: daily tariff × these days counts against the contract's budget (DESIGN.md, Matching). */
     private int expectedDurationDays;
 
+    /** Where the youth may not be placed, such as where the victim lives (DESIGN.md, Demand; JOURNEYS.md). */
     @ManyToMany(fetch = FetchType.EAGER)
     @JoinTable(name = "referral_excluded_municipality", joinColumns = @JoinColumn(name = "referral_id"),
             inverseJoinColumns = @JoinColumn(name = "municipality_code"))
     private Set<Municipality> excludedMunicipalities = new LinkedHashSet<>();
 
+    /** Referrals with the same key are never placed at one location (DESIGN.md, Matching: a hard constraint). */
     private String coDefendantGroup;
 
     /** Need-to-know: a provider sees it only once it has accepted the youth. */
@@ -83,8 +93,10 @@ public class Referral {
     @Enumerated(EnumType.STRING)
     private ReferralStatus status;
 
+    /** Days waiting, which weigh a referral left without a place in matching, count from here (DESIGN.md). */
     private Instant createdAt;
 
+    /** Unique per organisation, so that a retry after a network error makes no second referral (JOURNEYS.md). */
     private String idempotencyKey;
 
     /** A hash of the request that created it, to tell a retry from another request with the same key. */

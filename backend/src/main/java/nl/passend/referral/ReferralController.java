@@ -16,6 +16,10 @@ import nl.passend.api.model.ReferralStatusChangeDto;
 import nl.passend.api.model.ReferralStatusDto;
 import nl.passend.api.model.UrgencyDto;
 
+/**
+ * Referrals in the REST contract ({@code ReferralsApi}), for the probation officers of the referring organisation
+ * only: criminal-law data of minors, every read audited (DESIGN.md, Security and privacy).
+ */
 @RestController
 class ReferralController implements ReferralsApi {
 

@@ -119,6 +119,7 @@ public class ReferralService {
                 urgency == null ? null : (root, query, cb) ->
                         cb.equal(root.get(Referral_.urgency), Urgency.valueOf(urgency.name())));
         Page<Referral> found = referrals.findAll(where, Paging.pageable(page, size, sort, SORTABLE));
+        // Every referral on the page is a read of youth data, audited one by one (DESIGN.md, Security and privacy).
         found.forEach(referral -> audit.record(AuditAction.READ, "referral", referral.getId()));
         return mapper.toPageDto(found);
     }
@@ -144,6 +145,7 @@ public class ReferralService {
                     + "; only a referral that is OPEN, PROPOSED or ACCEPTED can be " + closed + ".");
         }
         advance(referral, closed, closing.getReason().strip());
+        // An event, not a call: placement depends on referral, never the reverse (ArchitectureTests).
         events.publishEvent(new ReferralClosed(id, closed, closing.getReason().strip()));
         return mapper.toDto(referrals.saveAndFlush(referral));
     }
@@ -188,6 +190,7 @@ public class ReferralService {
                     throw new ConflictException("The Idempotency-Key '" + idempotencyKey
                             + "' was used before for another request; use a new key for a new referral.");
                 }
+                // Answering a retry shows the referral again: a read, audited.
                 audit.record(AuditAction.READ, "referral", earlier.get().getId());
                 return mapper.toDto(earlier.get());
             }
@@ -196,6 +199,7 @@ public class ReferralService {
         YouthInputDto given = input.getYouth();
         Gender gender = Gender.valueOf(given.getGender().name());
         Municipality home = referenceData.requireMunicipality("youth.homeMunicipality", given.getHomeMunicipality());
+        // A pseudonym is the organisation's own: another organisation's referral of the same person is another youth.
         Youth youth = youths.findByOrganisationIdAndPseudonym(actor.organisationId(), given.getPseudonym())
                 .orElse(null);
         if (youth == null) {
@@ -250,6 +254,10 @@ public class ReferralService {
         }
     }
 
+    /**
+     * Another organisation's referral is answered 404, not 403: of criminal-law data of minors not even the existence
+     * is revealed (DESIGN.md, Security and privacy; AVG art. 10).
+     */
     private Referral findOwn(long id) {
         return referrals.findById(id)
                 .filter(referral -> currentActor.get().belongsTo(referral.getOrganisationId()))

@@ -28,10 +28,12 @@ public class Youth {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    /** The organisation whose pseudonym this is; a pseudonym is unique within its organisation only. */
     private long organisationId;
 
     private String pseudonym;
 
+    /** Providers learn the age it gives on the requested start, never the date itself (PlacementMapper). */
     private LocalDate birthDate;
 
     @Enumerated(EnumType.STRING)

@@ -20,6 +20,7 @@ class UserAccount extends VersionedEntity {
 
     private String displayName;
 
+    /** A BCrypt hash (SecurityConfiguration), never the password; its getter is package-private, for sign-in only. */
     private String passwordHash;
 
     @Enumerated(EnumType.STRING)
@@ -29,6 +30,7 @@ class UserAccount extends VersionedEntity {
     @JoinColumn(name = "organisation_id")
     private Organisation organisation;
 
+    /** The API deletes no user: deactivating ends an account, and sign-in with a password then refuses it. */
     private boolean active = true;
 
     /** Seeded for the demo; the application refuses to start in production while one exists. */

@@ -41,7 +41,10 @@ class UserAccountService implements UserDetailsService {
 
     private static final Map<String, String> SORTABLE = Map.of("id", "id", "username", "username", "role", "role");
 
-    /** Which kinds of organisation each role can work for. */
+    /**
+     * Which kinds of organisation each role can work for, after the users DESIGN.md names: probation officers of
+     * youth probation, the Child Protection Board and the public prosecutor; municipal purchasers; regional planners.
+     */
     private static final Map<Role, Set<OrganisationType>> ORGANISATIONS = Map.of(
             Role.PROBATION_OFFICER, EnumSet.of(OrganisationType.YOUTH_PROBATION,
                     OrganisationType.CHILD_PROTECTION_BOARD, OrganisationType.PUBLIC_PROSECUTOR),
@@ -50,7 +53,10 @@ class UserAccountService implements UserDetailsService {
             Role.PLANNER, EnumSet.of(OrganisationType.REGIONAL_PURCHASING, OrganisationType.MUNICIPALITY),
             Role.ADMIN, EnumSet.allOf(OrganisationType.class));
 
-    /** BCrypt reads at most 72 bytes of a password. */
+    /**
+     * BCrypt reads at most 72 bytes of a password, and Spring Security's encoder throws on a longer one: checked first,
+     * so that the client gets a 400 naming the field.
+     */
     private static final int MOST_PASSWORD_BYTES = 72;
 
     private final UserAccountRepository users;
@@ -74,6 +80,7 @@ class UserAccountService implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         UserAccount user = users.findByUsernameIgnoreCase(username)
+                // Spring Security answers this as a wrong password, so sign-in never tells which usernames exist.
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         return new ActorUserDetails(user.actor(), user.getPasswordHash(),
                 user.isActive() && user.getOrganisation().isActive());
@@ -83,6 +90,7 @@ class UserAccountService implements UserDetailsService {
     CurrentUserDto me() {
         Actor actor = currentActor.get();
         return new CurrentUserDto(actor.username(), RoleDto.valueOf(actor.role().name()), actor.organisationId())
+                // With a bearer token the organisation comes from the token's claims and need not be registered here.
                 .organisationName(organisations.nameOf(actor.organisationId()).orElse(null));
     }
 
@@ -131,6 +139,7 @@ class UserAccountService implements UserDetailsService {
             throw new InvalidRequestException("password", "must be at most " + MOST_PASSWORD_BYTES + " bytes");
         }
         long self = user.getId() == null ? 0 : user.getId();
+        // Checked here to name the clash; the unique key still refuses a concurrent twin, as a plainer 409.
         if (users.existsByUsernameIgnoreCaseAndIdNot(username, self)) {
             throw new ConflictException("The username '" + username + "' is taken.");
         }

@@ -14,6 +14,10 @@ import nl.passend.api.model.UserDto;
 import nl.passend.api.model.UserInputDto;
 import nl.passend.api.model.UserPageDto;
 
+/**
+ * User accounts in the REST contract ({@code UsersApi}): admins keep them (DESIGN.md, Security and privacy); everyone
+ * signed in may ask who they are themselves.
+ */
 @RestController
 class UserController implements UsersApi {
 
