@@ -160,6 +160,9 @@ class PlacementService {
 
     PlacementDto accept(long id, VersionOnlyDto request) {
         Placement placement = findAnswerable(id, request.getVersion(), PlacementStatus.PROPOSED, "accepted");
+        // The referral first, though only its status changes: in the order of RowLocks, so that an acceptance and a
+        // matching run applied to the same referral never wait for each other's lock.
+        referrals.requireLocked("referralId", placement.getReferral().getId());
         Offer offer = offers.requireLocked("offerId", placement.getOffer().getId());
         Contract contract = contracts.requireLocked("contractId", placement.getContract().getId());
         // The place this proposal holds must still be there among the places the provider has committed.
