@@ -34,6 +34,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import nl.passend.shared.DatabaseUnavailable;
 import nl.passend.shared.ProblemType;
 import nl.passend.shared.ProblemWriter;
 
@@ -54,6 +55,13 @@ class SecurityConfiguration {
     SecurityFilterChain basicAuthentication(HttpSecurity http, ProblemWriter problems, LoginThrottle throttle)
             throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, exception) -> {
+            if (DatabaseUnavailable.isCause(exception)) {
+                // The account could not be read: not the caller's fault, and not a failed sign-in to throttle.
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+                problems.write(response, ProblemType.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
+                        "The database cannot be reached just now; try again shortly.");
+                return;
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Passend\"");
             problems.write(response, ProblemType.UNAUTHORIZED, HttpStatus.UNAUTHORIZED,
                     "Sign in with a valid username and password.");

@@ -112,6 +112,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        if (DatabaseUnavailable.isCause(ex)) {
+            log.warn("The database cannot be reached: {}", ex.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                    .body(ProblemType.SERVICE_UNAVAILABLE.detail(HttpStatus.SERVICE_UNAVAILABLE,
+                            "The database cannot be reached just now. Nothing was changed; try again shortly."));
+        }
         log.error("Unexpected error", ex);
         return problem(ProblemType.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Nothing was changed.", null);

@@ -18,7 +18,8 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflict with current data"),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests"),
     STALE_VERSION("stale-version", "Stale version"),
-    INTERNAL_ERROR("internal-error", "Internal error");
+    INTERNAL_ERROR("internal-error", "Internal error"),
+    SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable");
 
     private static final String BASE = "https://passend.nl/problems/";
 
@@ -59,6 +60,7 @@ public enum ProblemType {
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> TOO_MANY_REQUESTS;
+            case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
         };
     }
