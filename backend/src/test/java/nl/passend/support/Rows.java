@@ -115,11 +115,36 @@ public class Rows {
                 urgency, LocalDate.now(), status, utc(Instant.now()));
     }
 
+    /** A step in a referral's history. */
+    public void statusChange(long referral, String status, Instant at) {
+        jdbc.sql("""
+                insert into referral_status_change (referral_id, status, changed_at, changed_by)
+                values (?, ?, ?, 'someone')""").params(referral, status, utc(at)).update();
+    }
+
     /** A placement proposed at the moment given, by a planner; its other columns with {@link #set}. */
     public long placement(long referral, long offer, long contract, String status, Instant proposedAt) {
         return insert("""
                 insert into placement (referral_id, offer_id, contract_id, status, proposed_at, proposed_by)
                 values (?, ?, ?, ?, ?, 'planner')""", referral, offer, contract, status, utc(proposedAt));
+    }
+
+    /** A matching run over one youth region, or all for {@code null}, with a time limit of 10 seconds. */
+    public long matchingRun(@Nullable String youthRegion, String status, @Nullable Instant finishedAt) {
+        return insert("""
+                insert into matching_run (youth_region_code, status, time_limit_seconds, requested_by, requested_at,
+                  finished_at) values (?, ?, 10, 'planner', ?, ?)""", youthRegion, status, utc(Instant.now()),
+                finishedAt == null ? null : utc(finishedAt));
+    }
+
+    /** What a run found for a referral: unplaced for the reason given, or placed for {@code null}. */
+    public void outcome(long run, long referral, String youthRegion, String careType, int minSecurityLevel,
+            String urgency, @Nullable String unmetReason, int daysWaiting) {
+        jdbc.sql("""
+                insert into matching_outcome (run_id, referral_id, urgency, youth_region_code, care_type_code,
+                  min_security_level, days_waiting, unmet_reason, explanation) values (?, ?, ?, ?, ?, ?, ?, ?, '{}')""")
+                .params(run, referral, urgency, youthRegion, careType, minSecurityLevel, daysWaiting, unmetReason)
+                .update();
     }
 
     /** Sets columns of the row with this id; an {@link Instant} is stored as a moment. */
