@@ -32,7 +32,7 @@ class AuditEventRepositoryTests {
     long read;
     long deleted;
 
-    /** Anna creates offer 7 at ten, Bram updates it at eleven as Anna reads referral 3, Anna deletes offer 8 at noon. */
+    /** Anna creates offer 7 at ten, Bram updates it at eleven as Anna reads referral 3; Anna deletes offer 8 at 12. */
     @BeforeEach
     void record() {
         created = record(TEN, ANNA, AuditAction.CREATE, "offer", "7");

@@ -113,7 +113,8 @@ class OfferRepositoryTests {
                 rows.placement(referral, offer, contract, "PROPOSED", Instant.now());
             }, () -> {
                 int beforeTheLock = offers.findById(offer).orElseThrow().getFreePlaces();
-                return List.of(beforeTheLock, locks.find(offers::findByIdForUpdate, offer).orElseThrow().getFreePlaces());
+                int afterTheLock = locks.find(offers::findByIdForUpdate, offer).orElseThrow().getFreePlaces();
+                return List.of(beforeTheLock, afterTheLock);
             });
             assertThat(freePlaces).containsExactly(1, 0);
         } finally {

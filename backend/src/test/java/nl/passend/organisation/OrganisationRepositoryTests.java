@@ -56,7 +56,8 @@ class OrganisationRepositoryTests {
                 .containsExactly(probationApeldoorn);
         assertThat(search(null, null, null, false)).containsExactly(probationZutphen);
         assertThat(search(OrganisationType.YOUTH_PROBATION, "GM0301", null, true)).isEmpty();
-        assertThat(search(null, null, null, null)).containsExactly(probationApeldoorn, probationZutphen, apeldoorn, police);
+        assertThat(search(null, null, null, null))
+                .containsExactly(probationApeldoorn, probationZutphen, apeldoorn, police);
     }
 
     @Test

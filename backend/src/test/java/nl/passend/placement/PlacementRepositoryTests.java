@@ -48,8 +48,10 @@ class PlacementRepositoryTests {
         zutphenOfficers = rows.organisation("Jeugdreclassering Zutphen", "YOUTH_PROBATION");
         long northOffer = rows.offer(rows.location(north, "GM0200"), "43", 2, 4);
         long southOffer = rows.offer(rows.location(south, "GM0301"), "43", 2, 4);
-        long contract = rows.contract(north, "C-1", "GM0200", LocalDate.now().minusYears(1), LocalDate.now().plusYears(1));
-        long apeldoorn = rows.referral(rows.youth(apeldoornOfficers, "GM0200"), apeldoornOfficers, "43", "HIGH", "OPEN");
+        long contract = rows.contract(north, "C-1", "GM0200", LocalDate.now().minusYears(1),
+                LocalDate.now().plusYears(1));
+        long apeldoorn = rows.referral(rows.youth(apeldoornOfficers, "GM0200"), apeldoornOfficers, "43", "HIGH",
+                "OPEN");
         long zutphen = rows.referral(rows.youth(zutphenOfficers, "GM0301"), zutphenOfficers, "43", "HIGH", "OPEN");
 
         Instant now = Instant.now();
