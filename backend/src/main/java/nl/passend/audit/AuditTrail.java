@@ -3,9 +3,6 @@ package nl.passend.audit;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -47,25 +44,8 @@ public class AuditTrail {
             @Nullable OffsetDateTime until) {
     }
 
-    /** Newest first; the id breaks ties, since a database may store whole seconds only. */
     @Transactional(readOnly = true)
     AuditEventPageDto list(Filter filter, int page, int size) {
-        Specification<AuditEvent> where = Specification.allOf(
-                filter.username() == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(AuditEvent_.username), filter.username()),
-                filter.organisationId() == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(AuditEvent_.organisationId), filter.organisationId()),
-                filter.action() == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(AuditEvent_.action), AuditAction.valueOf(filter.action().name())),
-                filter.resourceType() == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(AuditEvent_.resourceType), filter.resourceType()),
-                filter.resourceId() == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(AuditEvent_.resourceId), filter.resourceId()),
-                filter.from() == null ? null : (root, query, cb) ->
-                        cb.greaterThanOrEqualTo(root.get(AuditEvent_.occurredAt), filter.from().toInstant()),
-                filter.until() == null ? null : (root, query, cb) ->
-                        cb.lessThan(root.get(AuditEvent_.occurredAt), filter.until().toInstant()));
-        Sort newestFirst = Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id"));
-        return mapper.toPageDto(events.findAll(where, PageRequest.of(page, size, newestFirst)));
+        return mapper.toPageDto(events.search(filter, page, size));
     }
 }

@@ -1,19 +1,50 @@
 package nl.passend.contract;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.lang.Nullable;
 
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.MapJoin;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 
 import nl.passend.provider.Provider;
+import nl.passend.provider.Provider_;
+import nl.passend.reference.CareType;
+import nl.passend.reference.CareType_;
+import nl.passend.reference.Municipality;
+import nl.passend.reference.Municipality_;
 
 interface ContractRepository extends JpaRepository<Contract, Long>, JpaSpecificationExecutor<Contract> {
+
+    /**
+     * Contracts in which the municipality takes part, with the provider, that buy the care type, valid on the day
+     * (both ends included); {@code null} means any.
+     */
+    default Page<Contract> search(@Nullable String municipality, @Nullable Long providerId, @Nullable String careType,
+            @Nullable LocalDate validOn, Pageable pageable) {
+        return findAll(Specification.allOf(
+                municipality == null ? null : takesPart(municipality),
+                providerId == null ? null : (root, query, cb) ->
+                        cb.equal(root.get(Contract_.provider).get(Provider_.id), providerId),
+                careType == null ? null : buys(careType),
+                validOn == null ? null : (root, query, cb) -> cb.and(
+                        cb.lessThanOrEqualTo(root.get(Contract_.validFrom), validOn),
+                        cb.greaterThanOrEqualTo(root.get(Contract_.validUntil), validOn))),
+                pageable);
+    }
 
     boolean existsByReferenceIgnoreCaseAndIdNot(String reference, long id);
 
@@ -30,4 +61,27 @@ interface ContractRepository extends JpaRepository<Contract, Long>, JpaSpecifica
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Contract c where c.id = :id")
     Optional<Contract> findByIdForUpdate(long id);
+
+    /** With a subquery rather than a join, so that a contract appears once however many municipalities it has. */
+    private static Specification<Contract> takesPart(String municipality) {
+        return (root, query, cb) -> {
+            Subquery<Long> taking = query.subquery(Long.class);
+            Root<Contract> contract = taking.from(Contract.class);
+            Join<Contract, Municipality> participant = contract.join(Contract_.participatingMunicipalities);
+            taking.select(contract.get(Contract_.id)).where(cb.equal(contract, root),
+                    cb.equal(participant.get(Municipality_.code), municipality));
+            return cb.exists(taking);
+        };
+    }
+
+    private static Specification<Contract> buys(String careType) {
+        return (root, query, cb) -> {
+            Subquery<Long> buying = query.subquery(Long.class);
+            Root<Contract> contract = buying.from(Contract.class);
+            MapJoin<Contract, CareType, BigDecimal> tariff = contract.join(Contract_.dailyTariffs);
+            buying.select(contract.get(Contract_.id)).where(cb.equal(contract, root),
+                    cb.equal(tariff.key().get(CareType_.code), careType));
+            return cb.exists(buying);
+        };
+    }
 }

@@ -10,15 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import jakarta.persistence.criteria.Join;
-import jakarta.persistence.criteria.MapJoin;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
 
 import nl.passend.api.model.ContractCareTypeDto;
 import nl.passend.api.model.ContractDto;
@@ -28,11 +22,8 @@ import nl.passend.audit.RegistryEdits;
 import nl.passend.organisation.OrganisationService;
 import nl.passend.provider.Provider;
 import nl.passend.provider.ProviderService;
-import nl.passend.provider.Provider_;
 import nl.passend.reference.CareType;
-import nl.passend.reference.CareType_;
 import nl.passend.reference.Municipality;
-import nl.passend.reference.Municipality_;
 import nl.passend.reference.ReferenceDataService;
 import nl.passend.security.CurrentActor;
 import nl.passend.security.Role;
@@ -53,7 +44,8 @@ import nl.passend.shared.Violation;
 @Transactional
 public class ContractService {
 
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "reference", "reference",
+    /** The sort keys of the list, and the property each sorts by. */
+    static final Map<String, String> SORTABLE = Map.of("id", "id", "reference", "reference",
             "validFrom", "validFrom", "validUntil", "validUntil");
 
     private final ContractRepository contracts;
@@ -84,16 +76,9 @@ public class ContractService {
         if (careType != null) {
             referenceData.requireCareType("careType", careType);
         }
-        Specification<Contract> where = Specification.allOf(
-                municipality == null ? null : takesPart(municipality),
-                providerId == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(Contract_.provider).get(Provider_.id), providerId),
-                careType == null ? null : buys(careType),
-                validOn == null ? null : (root, query, cb) -> cb.and(
-                        cb.lessThanOrEqualTo(root.get(Contract_.validFrom), validOn),
-                        cb.greaterThanOrEqualTo(root.get(Contract_.validUntil), validOn)));
         boolean withMoney = currentActor.get().is(Role.PURCHASER);
-        return mapper.toPageDto(contracts.findAll(where, Paging.pageable(page, size, sort, SORTABLE)), withMoney);
+        return mapper.toPageDto(contracts.search(municipality, providerId, careType, validOn,
+                Paging.pageable(page, size, sort, SORTABLE)), withMoney);
     }
 
     @Transactional(readOnly = true)
@@ -247,27 +232,5 @@ public class ContractService {
     /** Refused, not rounded: the columns hold cents, and a purchaser's figure must not change without a word. */
     private static boolean hasMoreThanCents(BigDecimal amount) {
         return amount.stripTrailingZeros().scale() > 2;
-    }
-
-    private static Specification<Contract> takesPart(String municipality) {
-        return (root, query, cb) -> {
-            Subquery<Long> taking = query.subquery(Long.class);
-            Root<Contract> contract = taking.from(Contract.class);
-            Join<Contract, Municipality> participant = contract.join(Contract_.participatingMunicipalities);
-            taking.select(contract.get(Contract_.id)).where(cb.equal(contract, root),
-                    cb.equal(participant.get(Municipality_.code), municipality));
-            return cb.exists(taking);
-        };
-    }
-
-    private static Specification<Contract> buys(String careType) {
-        return (root, query, cb) -> {
-            Subquery<Long> buying = query.subquery(Long.class);
-            Root<Contract> contract = buying.from(Contract.class);
-            MapJoin<Contract, CareType, BigDecimal> tariff = contract.join(Contract_.dailyTariffs);
-            buying.select(contract.get(Contract_.id)).where(cb.equal(contract, root),
-                    cb.equal(tariff.key().get(CareType_.code), careType));
-            return cb.exists(buying);
-        };
     }
 }

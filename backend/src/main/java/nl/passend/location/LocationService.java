@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +16,7 @@ import nl.passend.audit.RegistryEdits;
 import nl.passend.provider.Provider;
 import nl.passend.provider.ProviderService;
 import nl.passend.reference.Municipality;
-import nl.passend.reference.Municipality_;
 import nl.passend.reference.ReferenceDataService;
-import nl.passend.reference.YouthRegion_;
 import nl.passend.security.CurrentActor;
 import nl.passend.shared.ForbiddenException;
 import nl.passend.shared.InvalidRequestException;
@@ -34,7 +31,8 @@ import nl.passend.shared.Paging;
 @Transactional
 public class LocationService {
 
-    private static final Map<String, String> SORTABLE =
+    /** The sort keys of the list, and the property each sorts by. */
+    static final Map<String, String> SORTABLE =
             Map.of("id", "id", "name", "name", "municipality", "municipality.name");
 
     private final LocationRepository locations;
@@ -60,14 +58,8 @@ public class LocationService {
         if (youthRegion != null) {
             referenceData.requireYouthRegion("youthRegion", youthRegion);
         }
-        Specification<Location> where = Specification.allOf(
-                providerId == null ? null : (root, query, cb) -> cb.equal(root.get(Location_.provider).get("id"), providerId),
-                municipality == null ? null : (root, query, cb) -> cb.equal(
-                        root.get(Location_.municipality).get(Municipality_.code), municipality),
-                youthRegion == null ? null : (root, query, cb) -> cb.equal(root.get(Location_.municipality)
-                        .get(Municipality_.youthRegion).get(YouthRegion_.code), youthRegion),
-                active == null ? null : (root, query, cb) -> cb.equal(root.get(Location_.active), active));
-        return mapper.toPageDto(locations.findAll(where, Paging.pageable(page, size, sort, SORTABLE)));
+        return mapper.toPageDto(locations.search(providerId, municipality, youthRegion, active,
+                Paging.pageable(page, size, sort, SORTABLE)));
     }
 
     @Transactional(readOnly = true)

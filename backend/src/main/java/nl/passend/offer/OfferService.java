@@ -11,14 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import jakarta.persistence.criteria.Join;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
 
 import nl.passend.api.model.CapacityReportDto;
 import nl.passend.api.model.GenderDto;
@@ -29,16 +24,10 @@ import nl.passend.api.model.SecurityLevelDto;
 import nl.passend.audit.RegistryEdits;
 import nl.passend.location.Location;
 import nl.passend.location.LocationService;
-import nl.passend.location.Location_;
-import nl.passend.provider.Provider_;
-import nl.passend.reference.CareType_;
 import nl.passend.reference.Gender;
-import nl.passend.reference.Municipality_;
 import nl.passend.reference.ReferenceDataService;
 import nl.passend.reference.SecurityLevel;
 import nl.passend.reference.Specialism;
-import nl.passend.reference.Specialism_;
-import nl.passend.reference.YouthRegion_;
 import nl.passend.security.CurrentActor;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
@@ -54,7 +43,8 @@ import nl.passend.shared.Violation;
 @Transactional
 public class OfferService {
 
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "careType",
+    /** The sort keys of the list, and the property each sorts by. */
+    static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "careType",
             "careType.code", "securityLevel", "securityLevel", "totalPlaces", "totalPlaces", "reportedAt", "reportedAt");
 
     /** Clocks of providers' systems differ a little; a report a minute ahead of ours is not "in the future". */
@@ -103,7 +93,7 @@ public class OfferService {
         if (filter.specialisms() != null) {
             referenceData.requireSpecialisms("specialism", filter.specialisms());
         }
-        return mapper.toPageDto(offers.findAll(where(filter), Paging.pageable(page, size, sort, SORTABLE)),
+        return mapper.toPageDto(offers.search(filter, Paging.pageable(page, size, sort, SORTABLE)),
                 staleBefore());
     }
 
@@ -225,47 +215,5 @@ public class OfferService {
 
     private Instant staleBefore() {
         return clock.instant().minus(capacity.staleAfter());
-    }
-
-    private static Specification<Offer> where(Filter filter) {
-        return Specification.allOf(
-                filter.careType() == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(Offer_.careType).get(CareType_.code), filter.careType()),
-                filter.securityLevel() == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(Offer_.securityLevel), SecurityLevel.valueOf(filter.securityLevel().name())),
-                filter.minSecurityLevel() == null ? null : (root, query, cb) -> cb.greaterThanOrEqualTo(
-                        root.get(Offer_.securityLevel), SecurityLevel.valueOf(filter.minSecurityLevel().name())),
-                filter.youthRegion() == null ? null : (root, query, cb) -> cb.equal(root.get(Offer_.location)
-                        .get(Location_.municipality).get(Municipality_.youthRegion).get(YouthRegion_.code),
-                        filter.youthRegion()),
-                filter.municipality() == null ? null : (root, query, cb) -> cb.equal(
-                        root.get(Offer_.location).get(Location_.municipality).get(Municipality_.code),
-                        filter.municipality()),
-                filter.specialisms() == null ? null : hasAllSpecialisms(filter.specialisms()),
-                filter.hasFreePlaces() == null ? null : (root, query, cb) -> {
-                    // Free places as Offer#getFreePlaces derives them.
-                    var free = cb.diff(cb.diff(root.get(Offer_.totalPlaces), root.get(Offer_.externallyOccupied)),
-                            root.get(Offer_.activePlacements));
-                    return filter.hasFreePlaces() ? cb.gt(free, 0) : cb.le(free, 0);
-                },
-                filter.providerId() == null ? null : (root, query, cb) -> cb.equal(
-                        root.get(Offer_.location).get(Location_.provider).get(Provider_.id), filter.providerId()),
-                filter.locationId() == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(Offer_.location).get(Location_.id), filter.locationId()),
-                filter.active() == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(Offer_.active), filter.active()));
-    }
-
-    /** Offers that have every one of the codes: as many matching specialisms as codes asked for. */
-    private static Specification<Offer> hasAllSpecialisms(List<String> codes) {
-        Set<String> distinct = Set.copyOf(codes);
-        return (root, query, cb) -> {
-            Subquery<Long> matching = query.subquery(Long.class);
-            Root<Offer> offer = matching.from(Offer.class);
-            Join<Offer, Specialism> specialism = offer.join(Offer_.specialisms);
-            matching.select(cb.count(specialism)).where(cb.equal(offer, root),
-                    specialism.get(Specialism_.code).in(distinct));
-            return cb.equal(matching, (long) distinct.size());
-        };
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +28,8 @@ import nl.passend.shared.Paging;
 @Transactional
 public class OrganisationService {
 
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "type", "type");
+    /** The sort keys of the list, and the property each sorts by. */
+    static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "type", "type");
 
     private final OrganisationRepository organisations;
     private final ReferenceDataService referenceData;
@@ -47,15 +47,8 @@ public class OrganisationService {
     @Transactional(readOnly = true)
     OrganisationPageDto list(@Nullable OrganisationTypeDto type, @Nullable String municipality, @Nullable String name,
             @Nullable Boolean active, int page, int size, List<String> sort) {
-        Specification<Organisation> where = Specification.allOf(
-                type == null ? null : (root, query, cb) -> cb.equal(root.get(Organisation_.type),
-                        OrganisationType.valueOf(type.name())),
-                municipality == null ? null : (root, query, cb) -> cb.equal(
-                        root.get(Organisation_.municipality).get("code"), municipality),
-                name == null ? null : (root, query, cb) -> cb.like(cb.lower(root.get(Organisation_.name)),
-                        "%" + name.toLowerCase() + "%"),
-                active == null ? null : (root, query, cb) -> cb.equal(root.get(Organisation_.active), active));
-        return mapper.toPageDto(organisations.findAll(where, Paging.pageable(page, size, sort, SORTABLE)));
+        return mapper.toPageDto(organisations.search(type == null ? null : OrganisationType.valueOf(type.name()),
+                municipality, name, active, Paging.pageable(page, size, sort, SORTABLE)));
     }
 
     @Transactional(readOnly = true)

@@ -10,9 +10,6 @@ import java.util.Set;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -210,11 +207,8 @@ class PlacementService {
 
     PlacementPageDto list(@Nullable PlacementStatusDto status, int page, int size) {
         Actor actor = currentActor.get();
-        Specification<Placement> where = Specification.allOf(visibleTo(actor),
-                status == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(Placement_.status), PlacementStatus.valueOf(status.name())));
-        Page<Placement> found = placements.findAll(where,
-                PageRequest.of(page, size, Sort.by(Sort.Order.desc("proposedAt"), Sort.Order.desc("id"))));
+        Page<Placement> found = placements.findVisible(actor,
+                status == null ? null : PlacementStatus.valueOf(status.name()), page, size);
         List<PlacementDto> content = new ArrayList<>();
         for (Placement placement : found) {
             auditRead(placement);
@@ -316,26 +310,13 @@ class PlacementService {
 
     /**
      * The intake of the offer's provider and the officers of the referring organisation see a placement (DESIGN.md,
-     * Security and privacy); to anyone else it does not exist (404).
+     * Security and privacy); to anyone else it does not exist (404). Its query form is
+     * {@link PlacementRepository#findVisible}.
      */
     static boolean isVisibleTo(Placement placement, Actor actor) {
         return actor.is(Role.PROVIDER_INTAKE)
                 ? actor.belongsTo(placement.getOffer().getLocation().getProvider().getOrganisationId())
                 : actor.is(Role.PROBATION_OFFICER) && actor.belongsTo(placement.getReferral().getOrganisationId());
-    }
-
-    /** The query form of {@link #isVisibleTo}: no placement for any other role. */
-    private static Specification<Placement> visibleTo(Actor actor) {
-        return (root, query, cb) -> {
-            if (actor.is(Role.PROVIDER_INTAKE)) {
-                return cb.equal(root.get(Placement_.offer).get("location").get("provider").get("organisation")
-                        .get("id"), actor.organisationId());
-            }
-            if (actor.is(Role.PROBATION_OFFICER)) {
-                return cb.equal(root.get(Placement_.referral).get("organisationId"), actor.organisationId());
-            }
-            return cb.disjunction();
-        };
     }
 
     /**

@@ -3,7 +3,6 @@ package nl.passend.provider;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +28,8 @@ import nl.passend.shared.RowLocks;
 @Transactional
 public class ProviderService {
 
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "organisation.name");
+    /** The sort keys of the list, and the property each sorts by. */
+    static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "organisation.name");
 
     private final ProviderRepository providers;
     private final OrganisationService organisations;
@@ -48,11 +48,7 @@ public class ProviderService {
 
     @Transactional(readOnly = true)
     ProviderPageDto list(@Nullable String name, @Nullable Boolean active, int page, int size, List<String> sort) {
-        Specification<Provider> where = Specification.allOf(
-                name == null ? null : (root, query, cb) -> cb.like(
-                        cb.lower(root.get(Provider_.organisation).get("name")), "%" + name.toLowerCase() + "%"),
-                active == null ? null : (root, query, cb) -> cb.equal(root.get(Provider_.active), active));
-        return mapper.toPageDto(providers.findAll(where, Paging.pageable(page, size, sort, SORTABLE)));
+        return mapper.toPageDto(providers.search(name, active, Paging.pageable(page, size, sort, SORTABLE)));
     }
 
     @Transactional(readOnly = true)

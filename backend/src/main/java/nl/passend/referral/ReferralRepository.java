@@ -3,15 +3,28 @@ package nl.passend.referral;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
-import org.springframework.lang.Nullable;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.lang.Nullable;
 
 import jakarta.persistence.LockModeType;
 
 interface ReferralRepository extends JpaRepository<Referral, Long>, JpaSpecificationExecutor<Referral> {
+
+    /** The organisation's referrals in the status, of the urgency; {@code null} means any. */
+    default Page<Referral> search(long organisationId, @Nullable ReferralStatus status, @Nullable Urgency urgency,
+            Pageable pageable) {
+        return findAll(Specification.allOf(
+                (root, query, cb) -> cb.equal(root.get(Referral_.organisationId), organisationId),
+                status == null ? null : (root, query, cb) -> cb.equal(root.get(Referral_.status), status),
+                urgency == null ? null : (root, query, cb) -> cb.equal(root.get(Referral_.urgency), urgency)),
+                pageable);
+    }
 
     Optional<Referral> findByOrganisationIdAndIdempotencyKey(long organisationId, String idempotencyKey);
 

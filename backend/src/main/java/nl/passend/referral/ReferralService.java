@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -58,7 +57,8 @@ import nl.passend.shared.Violation;
 @Transactional
 public class ReferralService {
 
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "createdAt", "createdAt",
+    /** The sort keys of the list, and the property each sorts by. */
+    static final Map<String, String> SORTABLE = Map.of("id", "id", "createdAt", "createdAt",
             "requestedStart", "requestedStart", "urgency", "urgency");
     /** Forensic youth care serves youths from 12, and under adolescent criminal law up to 23; a margin either side. */
     private static final int YOUNGEST = 10;
@@ -112,13 +112,9 @@ public class ReferralService {
     ReferralPageDto list(@Nullable ReferralStatusDto status, @Nullable UrgencyDto urgency, int page, int size,
             List<String> sort) {
         long organisation = currentActor.get().organisationId();
-        Specification<Referral> where = Specification.allOf(
-                (root, query, cb) -> cb.equal(root.get(Referral_.organisationId), organisation),
-                status == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(Referral_.status), ReferralStatus.valueOf(status.name())),
-                urgency == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(Referral_.urgency), Urgency.valueOf(urgency.name())));
-        Page<Referral> found = referrals.findAll(where, Paging.pageable(page, size, sort, SORTABLE));
+        Page<Referral> found = referrals.search(organisation,
+                status == null ? null : ReferralStatus.valueOf(status.name()),
+                urgency == null ? null : Urgency.valueOf(urgency.name()), Paging.pageable(page, size, sort, SORTABLE));
         // Every referral on the page is a read of youth data, audited one by one (DESIGN.md, Security and privacy).
         found.forEach(referral -> audit.record(AuditAction.READ, "referral", referral.getId()));
         return mapper.toPageDto(found);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.lang.Nullable;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -39,7 +38,8 @@ import nl.passend.shared.StaleVersionException;
 @Transactional
 class UserAccountService implements UserDetailsService {
 
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "username", "username", "role", "role");
+    /** The sort keys of the list, and the property each sorts by. */
+    static final Map<String, String> SORTABLE = Map.of("id", "id", "username", "username", "role", "role");
 
     /**
      * Which kinds of organisation each role can work for, after the users DESIGN.md names: probation officers of
@@ -96,12 +96,8 @@ class UserAccountService implements UserDetailsService {
 
     @Transactional(readOnly = true)
     UserPageDto list(@Nullable RoleDto role, @Nullable Long organisationId, int page, int size, List<String> sort) {
-        Specification<UserAccount> where = Specification.allOf(
-                role == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(UserAccount_.role), Role.valueOf(role.name())),
-                organisationId == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(UserAccount_.organisation).get("id"), organisationId));
-        return mapper.toPageDto(users.findAll(where, Paging.pageable(page, size, sort, SORTABLE)));
+        return mapper.toPageDto(users.search(role == null ? null : Role.valueOf(role.name()), organisationId,
+                Paging.pageable(page, size, sort, SORTABLE)));
     }
 
     @Transactional(readOnly = true)
