@@ -107,8 +107,8 @@ class SecurityConfiguration {
         rules
                 // Open: health for the platform, the contract and its Swagger UI.
                 .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-                .permitAll()
+                .requestMatchers(GET, "/api/v1/openapi.json", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                        "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/error").permitAll()
                 .requestMatchers(GET, "/actuator/prometheus").hasRole(admin)
 
