@@ -14,10 +14,10 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 class ApiDocumentation {
 
     @Bean
-    OpenAPI passendOpenApi(OpenApiDocument contract) {
+    OpenAPI passendOpenApi() {
         return new OpenAPI().info(new Info()
                 .title("Passend API")
-                .version(contract.version())
+                .version(OpenApiDocument.contract().version())
                 .summary("Matching youths in the justice system to the right forensic care in Oost-Nederland.")
                 .description("The hand-written contract is api-spec/src/main/resources/openapi.yaml; errors are "
                         + "application/problem+json documents with a stable type URI and the violated fields.")

@@ -2,7 +2,6 @@ package nl.passend.shared;
 
 import java.io.IOException;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -24,12 +23,7 @@ class ApiVersionHeader extends OncePerRequestFilter {
 
     static final String NAME = "API-Version";
 
-    private final String version;
-
-    /** The contract as the context holds it, or read here where a context has none of its own (a web slice test). */
-    ApiVersionHeader(ObjectProvider<OpenApiDocument> contract) {
-        this.version = contract.getIfAvailable(OpenApiDocument::new).version();
-    }
+    private final String version = OpenApiDocument.contract().version();
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -30,9 +30,9 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
     private final ObjectMapper json;
     private final String version;
 
-    ContainerErrors(ObjectMapper json, OpenApiDocument contract) {
+    ContainerErrors(ObjectMapper json) {
         this.json = json;
-        this.version = contract.version();
+        this.version = OpenApiDocument.contract().version();
     }
 
     /** After Spring Boot's own customizer, which puts Tomcat's HTML report on the host. */
