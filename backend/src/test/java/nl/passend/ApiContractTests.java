@@ -43,6 +43,38 @@ class ApiContractTests {
         assertThat(operations(new ObjectMapper().readTree(served))).isEqualTo(specified);
     }
 
+    /**
+     * The contract documents the refusals that can happen to every operation, whatever its own rules: 406 for an
+     * {@code Accept} it cannot meet and 429 after failed sign-ins, and with a body, 413 and 415; and every response
+     * names the {@code API-Version} header.
+     */
+    @Test
+    void documentsTheRefusalsEveryOperationCanMeet() throws Exception {
+        JsonNode contract;
+        try (InputStream yaml = getClass().getResourceAsStream("/openapi.yaml")) {
+            contract = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        }
+        JsonNode shared = contract.path("components").path("responses");
+        contract.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+            if (!METHODS.contains(method.getKey())) {
+                return;
+            }
+            String operation = method.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode responses = method.getValue().get("responses");
+            assertThat(responses.has("406")).as(operation + " documents 406").isTrue();
+            assertThat(responses.has("429")).as(operation + " documents 429").isTrue();
+            boolean body = method.getValue().has("requestBody");
+            assertThat(responses.has("413")).as(operation + " documents 413 if it takes a body").isEqualTo(body);
+            assertThat(responses.has("415")).as(operation + " documents 415 if it takes a body").isEqualTo(body);
+            responses.fields().forEachRemaining(response -> {
+                JsonNode documented = response.getValue().has("$ref") ? shared.get(response.getValue().get("$ref")
+                        .asText().replace("#/components/responses/", "")) : response.getValue();
+                assertThat(documented.path("headers").has("API-Version"))
+                        .as(operation + " " + response.getKey() + " names API-Version").isTrue();
+            });
+        }));
+    }
+
     /** Every operation as "METHOD path operationId [tags]". */
     private static Set<String> operations(JsonNode document) {
         Set<String> operations = new TreeSet<>();

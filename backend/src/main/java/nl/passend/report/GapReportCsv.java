@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -43,7 +46,7 @@ class GapReportCsv extends AbstractHttpMessageConverter<GapReportDto> {
     private final CsvSchema schema = csv.schemaFor(Row.class).withHeader();
 
     GapReportCsv() {
-        super(new MediaType(TEXT_CSV, StandardCharsets.UTF_8));
+        super(StandardCharsets.UTF_8, TEXT_CSV);
     }
 
     @Override
@@ -59,6 +62,15 @@ class GapReportCsv extends AbstractHttpMessageConverter<GapReportDto> {
     @Override
     protected GapReportDto readInternal(Class<? extends GapReportDto> type, HttpInputMessage input) {
         throw new HttpMessageNotReadableException("The gap report is not read from CSV", input);
+    }
+
+    /** UTF-8 named in the content type, and a file name for the spreadsheet that says which period it covers. */
+    @Override
+    protected void addDefaultHeaders(HttpHeaders headers, GapReportDto report, @Nullable MediaType contentType)
+            throws IOException {
+        super.addDefaultHeaders(headers, report, contentType);
+        headers.setContentDisposition(ContentDisposition.attachment()
+                .filename("gap-report-" + report.getFrom() + "-" + report.getUntil() + ".csv").build());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -25,9 +26,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -40,7 +44,8 @@ import nl.passend.shared.ProblemWriter;
 
 /**
  * Who may call what. Every operation is named here with the roles that may call it; whatever is not named is
- * denied. Rules about organisations (a provider's own offers, a municipality's own contracts) live in the services,
+ * denied, except a request that nothing serves, which a signed-in caller gets answered 404 or 405 (see
+ * {@link UnservedRequests}). Rules about organisations (a provider's own offers, a municipality's own contracts) live in the services,
  * which answer 404 for another organisation's resource.
  */
 @Configuration
@@ -52,8 +57,8 @@ class SecurityConfiguration {
     /** Embedded default and any deployment without an identity provider: HTTP Basic against user accounts. */
     @Bean
     @Profile("!jwt")
-    SecurityFilterChain basicAuthentication(HttpSecurity http, ProblemWriter problems, LoginThrottle throttle)
-            throws Exception {
+    SecurityFilterChain basicAuthentication(HttpSecurity http, ProblemWriter problems, LoginThrottle throttle,
+            ObjectProvider<HandlerMapping> handlerMappings) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, exception) -> {
             if (DatabaseUnavailable.isCause(exception)) {
                 // The account could not be read: not the caller's fault, and not a failed sign-in to throttle.
@@ -66,7 +71,7 @@ class SecurityConfiguration {
             problems.write(response, ProblemType.UNAUTHORIZED, HttpStatus.UNAUTHORIZED,
                     "Sign in with a valid username and password.");
         };
-        common(http, problems, entryPoint)
+        common(http, problems, entryPoint, new UnservedRequests(handlerMappings))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new ThrottleFilter(throttle, problems), BasicAuthenticationFilter.class);
         return http.build();
@@ -75,14 +80,14 @@ class SecurityConfiguration {
     /** Profile {@code jwt}: an OAuth2 resource server whose tokens carry role and organisation. */
     @Bean
     @Profile("jwt")
-    SecurityFilterChain bearerTokens(HttpSecurity http, ProblemWriter problems, JwtClaimsProperties claims)
-            throws Exception {
+    SecurityFilterChain bearerTokens(HttpSecurity http, ProblemWriter problems, JwtClaimsProperties claims,
+            ObjectProvider<HandlerMapping> handlerMappings) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, exception) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             problems.write(response, ProblemType.UNAUTHORIZED, HttpStatus.UNAUTHORIZED,
                     "Send a valid bearer token that names a role and an organisation.");
         };
-        common(http, problems, entryPoint)
+        common(http, problems, entryPoint, new UnservedRequests(handlerMappings))
                 .oauth2ResourceServer(server -> server
                         .authenticationEntryPoint(entryPoint)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtActorConverter(claims))));
@@ -94,15 +99,26 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
-    private static HttpSecurity common(HttpSecurity http, ProblemWriter problems, AuthenticationEntryPoint entryPoint)
-            throws Exception {
+    /**
+     * Requests the firewall refuses before any rule is read (a {@code ;}, an encoded slash, {@code ..} or a line
+     * break in the URL, a header it does not accept) get a problem document like every other error.
+     */
+    @Bean
+    RequestRejectedHandler firewallRefusals(ProblemWriter problems) {
+        return (request, response, rejection) -> problems.write(response, ProblemType.INVALID_REQUEST,
+                HttpStatus.BAD_REQUEST, "The request holds something in its URL, method or headers that is not "
+                        + "allowed, such as ';', an encoded slash or '..', or a line break.");
+    }
+
+    private static HttpSecurity common(HttpSecurity http, ProblemWriter problems, AuthenticationEntryPoint entryPoint,
+            RequestMatcher unserved) throws Exception {
         AccessDeniedHandler denied = (request, response, exception) -> problems.write(response,
                 ProblemType.FORBIDDEN, HttpStatus.FORBIDDEN, "Your role may not do this.");
         return http
                 // No cookies and no sessions: every request carries its credentials, so there is nothing to forge.
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(SecurityConfiguration::accessRules)
+                .authorizeHttpRequests(rules -> accessRules(rules, unserved))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -110,15 +126,21 @@ class SecurityConfiguration {
     }
 
     private static void accessRules(
-            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
+            RequestMatcher unserved) {
         String admin = Role.ADMIN.name();
         rules
                 // Open: health for the platform, the contract and its Swagger UI.
                 .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-                .permitAll()
+                .requestMatchers(GET, "/api/v1/openapi.json", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                        "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/error").permitAll()
                 .requestMatchers(GET, "/actuator/prometheus").hasRole(admin)
+                // Other actuator endpoints stay closed, even where configuration exposes one.
+                .requestMatchers("/actuator", "/actuator/**").denyAll()
+                // Nothing serves it (no such path, a trailing slash, another method): a signed-in caller learns that
+                // (404, or 405 with Allow) and nothing runs. Before the rules below, whose "/*" also matches "x/".
+                .requestMatchers(unserved).authenticated()
 
                 // Reference data and the public registry: everyone signed in.
                 .requestMatchers(GET, "/api/v1/youth-regions", "/api/v1/municipalities", "/api/v1/municipalities/*",

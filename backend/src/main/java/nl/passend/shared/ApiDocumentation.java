@@ -17,7 +17,7 @@ class ApiDocumentation {
     OpenAPI passendOpenApi() {
         return new OpenAPI().info(new Info()
                 .title("Passend API")
-                .version("v1")
+                .version(OpenApiDocument.contract().version())
                 .summary("Matching youths in the justice system to the right forensic care in Oost-Nederland.")
                 .description("The hand-written contract is api-spec/src/main/resources/openapi.yaml; errors are "
                         + "application/problem+json documents with a stable type URI and the violated fields.")

@@ -30,8 +30,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
@@ -173,16 +176,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (root instanceof PayloadTooLargeException tooLarge) {
             return payloadTooLarge(tooLarge);
         }
+        String at = cause instanceof JsonMappingException mapping ? jsonPath(mapping.getPath()) : "";
         // A syntax error deep inside the body reaches us wrapped in a mapping error with the path it was at.
         if (root instanceof JsonParseException parse) {
+            String repeatedKey = repeatedKey(parse);
+            if (repeatedKey != null) {
+                return invalid("A key appears twice in one object of the body.", List.of(new Violation(
+                        at.isEmpty() ? repeatedKey : at + "." + repeatedKey, "must appear only once in its object")));
+            }
             return invalid("The body is not well-formed JSON.", List.of(new Violation("body",
                     "malformed JSON at line " + parse.getLocation().getLineNr() + ", column "
                             + parse.getLocation().getColumnNr())));
         }
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = jsonPath(mapping.getPath());
+        if (cause instanceof JsonMappingException mapping && !at.isEmpty()) {
             return invalid("A field of the body has the wrong type or value.",
-                    List.of(new Violation(field, mappingMessage(mapping))));
+                    List.of(new Violation(at, mappingMessage(mapping))));
+        }
+        if (cause instanceof MismatchedInputException) {
+            // The document as a whole: an array or a string where an object belongs, or a second value after it.
+            return invalid("The body must be one JSON object.",
+                    List.of(new Violation("body", "must be one JSON object, with nothing after it")));
         }
         return invalid("The request body is missing or unreadable.",
                 List.of(new Violation("body", "must be a JSON document")));
@@ -207,6 +220,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ProblemType type = ProblemType.forStatus(statusCode.value());
             detail.setType(type.uri());
             detail.setTitle(type.title());
+        }
+        // Some exceptions make their document before their status is known (a path variable that converts to
+        // nothing is a 400, but its document said 500): the document tells the status the answer has.
+        if (body instanceof ProblemDetail detail && detail.getStatus() != statusCode.value()) {
+            detail.setStatus(statusCode.value());
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
@@ -250,7 +268,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return field.toString();
     }
 
+    /**
+     * The key that appears twice, when that is what the parser refused ({@code STRICT_DUPLICATE_DETECTION}). The
+     * parser keeps the name it was reading; Jackson has no exception type of its own for this, only its message.
+     */
+    @Nullable
+    private static String repeatedKey(JsonParseException parse) {
+        JsonParser parser = parse.getProcessor();
+        if (parser == null || parse.getOriginalMessage() == null
+                || !parse.getOriginalMessage().startsWith("Duplicate field")) {
+            return null;
+        }
+        return parser.getParsingContext().getCurrentName();
+    }
+
     private static String mappingMessage(JsonMappingException mapping) {
+        if (mapping instanceof InvalidNullException) {
+            return "must not be null";
+        }
+        if (mapping instanceof StrictJson.RepeatedItemException repeated) {
+            return "must not hold the same item twice (uniqueItems)"
+                    + (repeated.repeated() == null ? "" : ": '" + repeated.repeated() + "' appears more than once");
+        }
+        if (mapping.getCause() instanceof InputCoercionException outOfRange && outOfRange.getTargetType() != null) {
+            return "must be " + describe(outOfRange.getTargetType()) + " within its range";
+        }
         if (mapping instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
             if (target.isEnum()) {
@@ -270,6 +312,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String describe(Class<?> type) {
+        if (type == Integer.class || type == Long.class || type == Short.class || type == java.math.BigInteger.class
+                || type == int.class || type == long.class || type == short.class) {
+            return "a whole number";
+        }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "a number";
         }

@@ -24,7 +24,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * as it grows past the limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Right after ApiVersionHeader, so that a 413 names the version too.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;

@@ -85,10 +85,11 @@ class AuditTrailTests {
         String event = jdbc.queryForMap("select * from audit_event where id = ?", id).toString();
         Api admin = api.asAdmin();
 
-        assertThat(admin.put("/api/v1/audit-events/" + id, "{\"action\": \"READ\"}").status()).isEqualTo(403);
-        assertThat(admin.delete("/api/v1/audit-events/" + id).status()).isEqualTo(403);
-        assertThat(admin.delete("/api/v1/audit-events").status()).isEqualTo(403);
-        assertThat(admin.post("/api/v1/audit-events", "{}").status()).isEqualTo(403);
+        // No such resource, and no such method on the one there is.
+        assertThat(admin.put("/api/v1/audit-events/" + id, "{\"action\": \"READ\"}").status()).isEqualTo(404);
+        assertThat(admin.delete("/api/v1/audit-events/" + id).status()).isEqualTo(404);
+        assertThat(admin.delete("/api/v1/audit-events").status()).isEqualTo(405);
+        assertThat(admin.post("/api/v1/audit-events", "{}").status()).isEqualTo(405);
         assertThat(jdbc.queryForMap("select * from audit_event where id = ?", id).toString()).isEqualTo(event);
     }
 
