@@ -26,12 +26,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * security configuration decides (401 and 403) in the web layer, and that every other call gets past it;
  * {@link AccessByOrganisationTests} checks every other cell end to end, where the services decide by organisation
  * (404 for another organisation's resource) and audit each change. The table must name every operation in
- * {@code openapi.yaml}: an operation added without a rule fails.
+ * {@code openapi.yaml}: an operation added without a rule fails. The contract's fuzz test takes its valid requests
+ * and callers from here too.
  */
-final class AccessMatrix {
+public final class AccessMatrix {
 
     /** The callers, in the order of the status columns below; passwords as in the README. */
-    static final List<String> CALLERS = List.of("anonymous", "admin", "planner", "inkoper.apeldoorn",
+    public static final List<String> CALLERS = List.of("anonymous", "admin", "planner", "inkoper.apeldoorn",
             "inkoper.doetinchem", "jr.gelderland", "raad.oost", "intake.hazelaar", "intake.kroonbeek");
 
     private static final Map<String, String> BODIES = Map.ofEntries(
@@ -185,9 +186,9 @@ final class AccessMatrix {
     private AccessMatrix() {
     }
 
-    record Rule(String operationId, HttpMethod method, String path, String body, List<Integer> statuses) {
+    public record Rule(String operationId, HttpMethod method, String path, String body, List<Integer> statuses) {
 
-        int statusFor(String caller) {
+        public int statusFor(String caller) {
             return statuses.get(CALLERS.indexOf(caller));
         }
 
@@ -196,7 +197,7 @@ final class AccessMatrix {
          * always, and a role that every demo user in it is refused. A 403 for one intake and not for the other is the
          * service's (another provider's location, say).
          */
-        boolean refusedBySecurity(String caller) {
+        public boolean refusedBySecurity(String caller) {
             if (caller.equals("anonymous")) {
                 return true;
             }
@@ -215,7 +216,7 @@ final class AccessMatrix {
         }
     }
 
-    static List<Rule> rules() {
+    public static List<Rule> rules() {
         List<Rule> rules = new ArrayList<>();
         for (String line : RULES.strip().split("\n")) {
             String[] cells = Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
