@@ -9,17 +9,17 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import nl.passend.support.IntegrationTest;
+
 /**
  * What Tomcat itself refuses, before any filter or servlet runs, is a problem document with the API version too.
- * Only a real server shows this (MockMvc has no Tomcat), so this class starts one, on a database of its own.
+ * Only a real server shows this (MockMvc has no Tomcat): the one the end-to-end context runs.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "passend.test.database=passend_server")
+@IntegrationTest
 class ServletContainerErrorsTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -18,11 +19,13 @@ import org.springframework.context.annotation.Import;
  * application context and one database; a class that needs a database of its own says so with
  * {@link FreshDatabase}, which rebuilds it rather than starting another context. Do not add properties, profiles or
  * mock beans to a class with this annotation: each variant starts a context of its own. Metrics are on for all of
- * them (as in production; tracing stays off), so that the tests of the metrics endpoint share the one context too.
+ * them (as in production; tracing stays off), so that the tests of the metrics endpoint share the one context too,
+ * and the context runs a real server on a random port ({@code local.server.port}), for the few tests of what only
+ * Tomcat does; the others call it through MockMvc.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
 @Import({Api.class, Actors.class, TableCounts.class, Database.class})
