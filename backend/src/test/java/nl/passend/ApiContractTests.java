@@ -45,8 +45,8 @@ class ApiContractTests {
 
     /**
      * The contract documents the refusals that can happen to every operation, whatever its own rules: 406 for an
-     * {@code Accept} it cannot meet and 429 after failed sign-ins, and with a body, 413 and 415; and every response
-     * names the {@code API-Version} header.
+     * {@code Accept} it cannot meet, 429 after failed sign-ins and 503 while the database is away, and with a body,
+     * 413 and 415; and every response names the {@code API-Version} header.
      */
     @Test
     void documentsTheRefusalsEveryOperationCanMeet() throws Exception {
@@ -63,6 +63,7 @@ class ApiContractTests {
             JsonNode responses = method.getValue().get("responses");
             assertThat(responses.has("406")).as(operation + " documents 406").isTrue();
             assertThat(responses.has("429")).as(operation + " documents 429").isTrue();
+            assertThat(responses.has("503")).as(operation + " documents 503").isTrue();
             boolean body = method.getValue().has("requestBody");
             assertThat(responses.has("413")).as(operation + " documents 413 if it takes a body").isEqualTo(body);
             assertThat(responses.has("415")).as(operation + " documents 415 if it takes a body").isEqualTo(body);
