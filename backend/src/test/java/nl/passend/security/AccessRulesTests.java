@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.Mockito;
@@ -30,6 +31,8 @@ import nl.passend.support.WebSlice;
  * {@link AccessByOrganisationTests}'s.
  */
 @WebSlice
+// One instance for all the calls, which keeps the mocked services it found.
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessRulesTests {
 
     /** The organisation in the tokens: the services that would check it are mocks here. */
