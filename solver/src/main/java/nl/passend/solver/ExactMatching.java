@@ -30,7 +30,10 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  * </ol>
  * Soft, until 85 % of the limit: the same, keeping the medium points saved. When both stages are proven optimal,
  * ties are broken by the offers' ids, so that an unchanged region gets the same proposals twice. Where the relaxation
- * cannot be solved in time, the phase leaves the time to local search and records only a loose bound.
+ * cannot be solved in time, the phase leaves the time to local search and records the bound of placing everyone who
+ * has an offer to choose; meanwhile, on a second thread until the run ends ({@link #finish}), it lowers that bound
+ * by Lagrangian relaxation ({@link MatchingProgram#lagrangianMediumBound}), which scales where the relaxation does
+ * not (at 20,000 referrals a useful bound takes most of a minute, so it cannot take a share of the phase's thread).
  */
 public final class ExactMatching implements CustomPhaseCommand<MatchingSolution> {
 
@@ -53,6 +56,7 @@ public final class ExactMatching implements CustomPhaseCommand<MatchingSolution>
     private final Runnable onProvenOptimal;
     private volatile ScoreBound bound = ScoreBound.NONE;
     private final Map<Long, Offer> provenAnswer = new HashMap<>();
+    private Thread lagrangian;
 
     /**
      * @param timeLimitMillis the whole run's time limit, of which this phase takes about 85 %
@@ -72,6 +76,7 @@ public final class ExactMatching implements CustomPhaseCommand<MatchingSolution>
         if (options(solution) > OPTIONS_RELAXED_PER_SECOND * relaxationLimit / 1000) {
             // Without the relaxation's rounding, neighbourhoods improve on construction no faster than local search.
             bound = new ScoreBound(placingEveryoneWhoCanBe(solution), null, false);
+            boundByLagrangianRelaxation(solution, started + timeLimitMillis);
             return;
         }
         MatchingProgram program = MatchingProgram.of(solution);
@@ -122,6 +127,44 @@ public final class ExactMatching implements CustomPhaseCommand<MatchingSolution>
         if (mediumProven && softProven) {
             onProvenOptimal.run();
         }
+    }
+
+    /**
+     * Starts lowering the bound on a second thread, to the end of the run or until {@link #finish}: local search
+     * keeps this one, and the second core is otherwise idle here. Local search changes the offers as it goes, so the
+     * construction's answer, which the steps aim at, is taken now.
+     */
+    private void boundByLagrangianRelaxation(MatchingSolution solution, long end) {
+        Map<Long, Offer> constructed = new HashMap<>();
+        solution.getReferrals().forEach(referral -> constructed.put(referral.getId(), referral.getOffer()));
+        lagrangian = new Thread(() -> {
+            MatchingProgram program = MatchingProgram.of(solution);
+            int[] choice = new int[program.open().size()];
+            for (int i = 0; i < choice.length; i++) {
+                choice[i] = program.offersOf(i).indexOf(constructed.get(program.open().get(i).getId()));
+            }
+            double saved = program.lagrangianMediumBound(Math.max(1, left(end)), choice);
+            bound = new ScoreBound(Math.min(bound.medium(), program.mediumScoreBound(saved)), null, false);
+        }, "matching-lagrangian");
+        lagrangian.setDaemon(true);
+        lagrangian.start();
+    }
+
+    /**
+     * Ends the work this phase left running once the run is over: a bound still being lowered stops at its next
+     * step, and what it proved so far is in {@link #bound()}.
+     */
+    void finish() {
+        if (lagrangian == null) {
+            return;
+        }
+        lagrangian.interrupt();
+        try {
+            lagrangian.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lagrangian = null;
     }
 
     private static long options(MatchingSolution solution) {
