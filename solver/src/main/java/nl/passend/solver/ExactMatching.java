@@ -31,9 +31,10 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  * Soft, until 85 % of the limit: the same, keeping the medium points saved. When both stages are proven optimal,
  * ties are broken by the offers' ids, so that an unchanged region gets the same proposals twice. Where the relaxation
  * cannot be solved in time, the phase leaves the time to local search and records the bound of placing everyone who
- * has an offer to choose; meanwhile, on a second thread until the run ends ({@link #finish}), it lowers that bound
- * by Lagrangian relaxation ({@link MatchingProgram#lagrangianMediumBound}), which scales where the relaxation does
- * not (at 20,000 referrals a useful bound takes most of a minute, so it cannot take a share of the phase's thread).
+ * has an offer to choose. In both cases where the relaxation gives no bound (too large to try, or not solved in
+ * time), a second thread lowers the bound by Lagrangian relaxation ({@link MatchingProgram#lagrangianMediumBound})
+ * until the run ends ({@link #finish}): it scales where the relaxation does not, but at 20,000 referrals a useful
+ * bound takes most of a minute, too long for a share of the phase's own thread.
  */
 public final class ExactMatching implements CustomPhaseCommand<MatchingSolution> {
 
@@ -55,6 +56,8 @@ public final class ExactMatching implements CustomPhaseCommand<MatchingSolution>
     private final long timeLimitMillis;
     private final Runnable onProvenOptimal;
     private volatile ScoreBound bound = ScoreBound.NONE;
+    /** The medium bound of the Lagrangian relaxation, once it has one. */
+    private volatile Long lagrangianMedium;
     private final Map<Long, Offer> provenAnswer = new HashMap<>();
     private Thread lagrangian;
 
@@ -76,7 +79,7 @@ public final class ExactMatching implements CustomPhaseCommand<MatchingSolution>
         if (options(solution) > OPTIONS_RELAXED_PER_SECOND * relaxationLimit / 1000) {
             // Without the relaxation's rounding, neighbourhoods improve on construction no faster than local search.
             bound = new ScoreBound(placingEveryoneWhoCanBe(solution), null, false);
-            boundByLagrangianRelaxation(solution, started + timeLimitMillis);
+            boundByLagrangianRelaxation(solution, null, null);
             return;
         }
         MatchingProgram program = MatchingProgram.of(solution);
@@ -87,6 +90,9 @@ public final class ExactMatching implements CustomPhaseCommand<MatchingSolution>
         double savedBound = Double.POSITIVE_INFINITY;
         MatchingProgram.Answer relaxation = program.solve(MatchingProgram.Goal.MEDIUM, all, best, true,
                 relaxationLimit);
+        if (relaxation == null) {
+            boundByLagrangianRelaxation(solution, program, best.clone());
+        }
         if (relaxation != null && left(mediumEnd) > MOST_MILLIS_TOO_FEW) {
             savedBound = relaxation.bound();
             MatchingProgram.Answer rounded = program.solve(MatchingProgram.Goal.MEDIUM, notWhole(relaxation),
@@ -130,21 +136,28 @@ public final class ExactMatching implements CustomPhaseCommand<MatchingSolution>
     }
 
     /**
-     * Starts lowering the bound on a second thread, to the end of the run or until {@link #finish}: local search
-     * keeps this one, and the second core is otherwise idle here. Local search changes the offers as it goes, so the
-     * construction's answer, which the steps aim at, is taken now.
+     * Starts lowering the bound on a second thread until {@link #finish}: this one goes on with the phase or with
+     * local search. The steps aim at the answer known now; once local search changes the offers, they no longer say.
+     *
+     * @param built the program, or {@code null} to build it on the second thread (the program of 20,000 referrals
+     *        takes a while)
+     * @param aim the answer to aim at, as choices in {@code built}; {@code null} for the solution's offers now
      */
-    private void boundByLagrangianRelaxation(MatchingSolution solution, long end) {
-        Map<Long, Offer> constructed = new HashMap<>();
-        solution.getReferrals().forEach(referral -> constructed.put(referral.getId(), referral.getOffer()));
+    private void boundByLagrangianRelaxation(MatchingSolution solution, MatchingProgram built, int[] aim) {
+        Map<Long, Offer> now = new HashMap<>();
+        solution.getReferrals().forEach(referral -> now.put(referral.getId(), referral.getOffer()));
         lagrangian = new Thread(() -> {
-            MatchingProgram program = MatchingProgram.of(solution);
-            int[] choice = new int[program.open().size()];
-            for (int i = 0; i < choice.length; i++) {
-                choice[i] = program.offersOf(i).indexOf(constructed.get(program.open().get(i).getId()));
+            MatchingProgram program = built != null ? built : MatchingProgram.of(solution);
+            int[] choice = aim;
+            if (choice == null) {
+                choice = new int[program.open().size()];
+                for (int i = 0; i < choice.length; i++) {
+                    choice[i] = program.offersOf(i).indexOf(now.get(program.open().get(i).getId()));
+                }
             }
-            double saved = program.lagrangianMediumBound(Math.max(1, left(end)), choice);
-            bound = new ScoreBound(Math.min(bound.medium(), program.mediumScoreBound(saved)), null, false);
+            // Until the run ends: finish() stops it sooner.
+            double saved = program.lagrangianMediumBound(timeLimitMillis, choice);
+            lagrangianMedium = program.mediumScoreBound(saved);
         }, "matching-lagrangian");
         lagrangian.setDaemon(true);
         lagrangian.start();
@@ -237,7 +250,12 @@ public final class ExactMatching implements CustomPhaseCommand<MatchingSolution>
 
     /** What the last run of this phase proved; {@link ScoreBound#NONE} before it ran. */
     public ScoreBound bound() {
-        return bound;
+        ScoreBound recorded = bound;
+        Long lagrangianBound = lagrangianMedium;
+        if (lagrangianBound == null || recorded.medium() != null && recorded.medium() <= lagrangianBound) {
+            return recorded;
+        }
+        return new ScoreBound(lagrangianBound, recorded.soft(), recorded.provenOptimal());
     }
 
     /**
