@@ -23,7 +23,7 @@ import nl.passend.solver.ScoreBound;
  * reference, scores every solution by the engine's own constraints and prints one table. Arguments, all optional:
  * {@code --sizes 500,1500,5000,20000}, {@code --scarce 1500,5000} (sizes that also get a scarce instance),
  * {@code --limits 1,10,30,60} (engine seconds), {@code --exact-limit 30} (seconds for the reference's relaxation and
- * for each of its stages), {@code --seed 2026}.
+ * for each of its stages; twice that at most for its Lagrangian bound), {@code --seed 2026}.
  */
 public final class Benchmark {
 

@@ -30,7 +30,11 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  * </ol>
  * Soft, until 85 % of the limit: the same, keeping the medium points saved. When both stages are proven optimal,
  * ties are broken by the offers' ids, so that an unchanged region gets the same proposals twice. Where the relaxation
- * cannot be solved in time, the phase leaves the time to local search and records only a loose bound.
+ * cannot be solved in time, the phase leaves the time to local search and records the bound of placing everyone who
+ * has an offer to choose. In both cases where the relaxation gives no bound (too large to try, or not solved in
+ * time), a second thread lowers the bound by Lagrangian relaxation ({@link MatchingProgram#lagrangianMediumBound})
+ * until the run ends ({@link #finish}): it scales where the relaxation does not, but at 20,000 referrals a useful
+ * bound takes most of a minute, too long for a share of the phase's own thread.
  */
 public final class ExactMatching implements CustomPhaseCommand<MatchingSolution> {
 
@@ -52,7 +56,10 @@ public final class ExactMatching implements CustomPhaseCommand<MatchingSolution>
     private final long timeLimitMillis;
     private final Runnable onProvenOptimal;
     private volatile ScoreBound bound = ScoreBound.NONE;
+    /** The medium bound of the Lagrangian relaxation, once it has one. */
+    private volatile Long lagrangianMedium;
     private final Map<Long, Offer> provenAnswer = new HashMap<>();
+    private Thread lagrangian;
 
     /**
      * @param timeLimitMillis the whole run's time limit, of which this phase takes about 85 %
@@ -72,6 +79,7 @@ public final class ExactMatching implements CustomPhaseCommand<MatchingSolution>
         if (options(solution) > OPTIONS_RELAXED_PER_SECOND * relaxationLimit / 1000) {
             // Without the relaxation's rounding, neighbourhoods improve on construction no faster than local search.
             bound = new ScoreBound(placingEveryoneWhoCanBe(solution), null, false);
+            boundByLagrangianRelaxation(solution, null, null);
             return;
         }
         MatchingProgram program = MatchingProgram.of(solution);
@@ -82,6 +90,9 @@ public final class ExactMatching implements CustomPhaseCommand<MatchingSolution>
         double savedBound = Double.POSITIVE_INFINITY;
         MatchingProgram.Answer relaxation = program.solve(MatchingProgram.Goal.MEDIUM, all, best, true,
                 relaxationLimit);
+        if (relaxation == null) {
+            boundByLagrangianRelaxation(solution, program, best.clone());
+        }
         if (relaxation != null && left(mediumEnd) > MOST_MILLIS_TOO_FEW) {
             savedBound = relaxation.bound();
             MatchingProgram.Answer rounded = program.solve(MatchingProgram.Goal.MEDIUM, notWhole(relaxation),
@@ -122,6 +133,51 @@ public final class ExactMatching implements CustomPhaseCommand<MatchingSolution>
         if (mediumProven && softProven) {
             onProvenOptimal.run();
         }
+    }
+
+    /**
+     * Starts lowering the bound on a second thread until {@link #finish}: this one goes on with the phase or with
+     * local search. The steps aim at the answer known now; once local search changes the offers, they no longer say.
+     *
+     * @param built the program, or {@code null} to build it on the second thread (the program of 20,000 referrals
+     *        takes a while)
+     * @param aim the answer to aim at, as choices in {@code built}; {@code null} for the solution's offers now
+     */
+    private void boundByLagrangianRelaxation(MatchingSolution solution, MatchingProgram built, int[] aim) {
+        Map<Long, Offer> now = new HashMap<>();
+        solution.getReferrals().forEach(referral -> now.put(referral.getId(), referral.getOffer()));
+        lagrangian = new Thread(() -> {
+            MatchingProgram program = built != null ? built : MatchingProgram.of(solution);
+            int[] choice = aim;
+            if (choice == null) {
+                choice = new int[program.open().size()];
+                for (int i = 0; i < choice.length; i++) {
+                    choice[i] = program.offersOf(i).indexOf(now.get(program.open().get(i).getId()));
+                }
+            }
+            // Until the run ends: finish() stops it sooner.
+            double saved = program.lagrangianMediumBound(timeLimitMillis, choice);
+            lagrangianMedium = program.mediumScoreBound(saved);
+        }, "matching-lagrangian");
+        lagrangian.setDaemon(true);
+        lagrangian.start();
+    }
+
+    /**
+     * Ends the work this phase left running once the run is over: a bound still being lowered stops at its next
+     * step, and what it proved so far is in {@link #bound()}.
+     */
+    void finish() {
+        if (lagrangian == null) {
+            return;
+        }
+        lagrangian.interrupt();
+        try {
+            lagrangian.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lagrangian = null;
     }
 
     private static long options(MatchingSolution solution) {
@@ -194,7 +250,12 @@ public final class ExactMatching implements CustomPhaseCommand<MatchingSolution>
 
     /** What the last run of this phase proved; {@link ScoreBound#NONE} before it ran. */
     public ScoreBound bound() {
-        return bound;
+        ScoreBound recorded = bound;
+        Long lagrangianBound = lagrangianMedium;
+        if (lagrangianBound == null || recorded.medium() != null && recorded.medium() <= lagrangianBound) {
+            return recorded;
+        }
+        return new ScoreBound(lagrangianBound, recorded.soft(), recorded.provenOptimal());
     }
 
     /**

@@ -52,7 +52,12 @@ public final class MatchingEngine {
         Solver<MatchingSolution> solver = solverFactory(timeLimit, exact).buildSolver();
         running.set(solver);
         solver.addEventListener(event -> progress.accept(event.getNewBestSolution().getScore()));
-        MatchingSolution solved = solver.solve(problem);
+        MatchingSolution solved;
+        try {
+            solved = solver.solve(problem);
+        } finally {
+            exact.finish();
+        }
         // Local search only ever keeps a better answer, so the bound proven before it still holds; a proven optimum
         // scores the same as the best answer, which may differ from it in its ties only.
         solved.setBound(exact.bound());

@@ -197,6 +197,28 @@ public final class MatchingProgram {
     }
 
     /**
+     * A bound on the medium points saved, for {@link #mediumScoreBound}, that scales to programs too large for their
+     * linear relaxation: a Lagrangian relaxation ({@link LagrangianBound}).
+     *
+     * Why it holds: give every row that binds referrals together (offer capacity, volume ceiling, budget) a price of
+     * at least 0. Every answer keeps those rows, so charging it the prices of what it uses and paying it each row's
+     * room at the same price pays it what is left in the rows, never less than 0: its medium points are at most the
+     * priced objective. Without those rows and without the co-defendant rows (dropping rows only lets more in), each
+     * referral just takes its option of most priced profit, or none; so the sum of those profits plus the prices
+     * times the rooms is at least every answer's points, whatever the prices. The steps look for prices that make it
+     * lowest: at best it is the linear relaxation's bound without the co-defendant rows, or tighter, as options that
+     * no answer can take are left out first.
+     *
+     * @param limitMillis about how long to take; no new step is started that would not end in time at the pace of
+     *        those before (the first one always is)
+     * @param best an answer, the best known: the steps aim at its points, and stop once the bound proves it optimal
+     * @return the bound, in medium points saved
+     */
+    public double lagrangianMediumBound(long limitMillis, int[] best) {
+        return new LagrangianBound(this, room, volumeRoom, budgetRoom).solve(limitMillis, saved(best));
+    }
+
+    /**
      * Solves a part of the program: the free referrals choose, the others keep their choice in {@code given}, which
      * is also the solver's hint. A relaxation solves the linear program (GLOP) instead, for its bound and values.
      *

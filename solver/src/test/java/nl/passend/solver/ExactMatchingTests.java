@@ -102,7 +102,7 @@ class ExactMatchingTests {
     }
 
     /** Four youths, three offers of one or two places, two contracts with tight budgets, a pinned placement. */
-    private static MatchingSolution smallRegion(Random random) {
+    static MatchingSolution smallRegion(Random random) {
         List<Offer> offers = new ArrayList<>();
         for (long id = 1; id <= 3; id++) {
             offers.add(new Offer(id, id, 1 + id % 2, "GM0" + (300 + id), 52 + random.nextDouble() / 3,
@@ -127,7 +127,7 @@ class ExactMatchingTests {
     }
 
     /** The best score of all assignments of the open referrals, each to one of its offers or none. */
-    private static HardMediumSoftLongScore bestByEnumeration(MatchingSolution problem) {
+    static HardMediumSoftLongScore bestByEnumeration(MatchingSolution problem) {
         List<Referral> open = problem.getReferrals().stream().filter(referral -> !referral.isPinned()).toList();
         HardMediumSoftLongScore best = null;
         int[] choice = new int[open.size()];
