@@ -5,5 +5,7 @@ public enum AuditAction {
     CREATE,
     READ,
     UPDATE,
-    DELETE
+    DELETE,
+    /** Retention erased what identifies a youth (done by the system, not a user). */
+    ERASE
 }

@@ -10,7 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.passend.api.model.AuditActionDto;
 import nl.passend.api.model.AuditEventPageDto;
+import nl.passend.security.Actor;
 import nl.passend.security.CurrentActor;
+import nl.passend.security.Role;
 
 /** Writes what the current actor did, and lets admins read it back. */
 @Service
@@ -35,6 +37,17 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditAction action, String resourceType, Object resourceId) {
         events.save(new AuditEvent(clock.instant(), currentActor.get(), action, resourceType,
+                String.valueOf(resourceId)));
+    }
+
+    /**
+     * Records what the system did by a rule of its own, not at anyone's request (retention): the event names the task
+     * as its user, with the administrator's role, and the organisation whose data it concerned.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordBySystem(String task, AuditAction action, String resourceType, Object resourceId,
+            long organisationId) {
+        events.save(new AuditEvent(clock.instant(), new Actor(task, Role.ADMIN, organisationId), action, resourceType,
                 String.valueOf(resourceId)));
     }
 

@@ -19,6 +19,9 @@ public class AftercarePartner {
 
     private String contactEmail;
 
+    /** What stays of the named contact once retention has erased it (the contract requires a name). */
+    static final String ERASED = "[erased]";
+
     protected AftercarePartner() {
     }
 
@@ -49,5 +52,12 @@ public class AftercarePartner {
 
     public String getContactEmail() {
         return contactEmail;
+    }
+
+    /** Forgets the person: the organisation and its kind stay, as what the plan relied on. */
+    void eraseContact() {
+        contactName = ERASED;
+        contactPhone = null;
+        contactEmail = null;
     }
 }

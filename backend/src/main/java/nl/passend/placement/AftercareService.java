@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +22,7 @@ import nl.passend.api.model.OverdueAftercareTaskDto;
 import nl.passend.api.model.PartnerKindDto;
 import nl.passend.audit.AuditAction;
 import nl.passend.audit.AuditTrail;
+import nl.passend.referral.ReferralErased;
 import nl.passend.reference.ReferenceDataService;
 import nl.passend.security.Actor;
 import nl.passend.security.CurrentActor;
@@ -146,5 +148,15 @@ class AftercareService {
                 .toList();
         return new AftercarePlanDto(plan.getPlacement().getId(), plan.getReturnMunicipality().getCode(), partners,
                 taskDtos, plan.getVersion());
+    }
+
+    /**
+     * Retention: the named contacts of the referral's aftercare plans go with the youth's pseudonym, in the same
+     * transaction. The organisations and the tasks stay: they say what was arranged, not for whom.
+     */
+    @EventListener
+    void referralErased(ReferralErased erased) {
+        plans.findByPlacement_Referral_Id(erased.referralId())
+                .forEach(plan -> plan.getPartners().forEach(AftercarePartner::eraseContact));
     }
 }

@@ -106,6 +106,9 @@ public class Referral {
     @OrderBy("id")
     private List<ReferralStatusChange> history = new ArrayList<>();
 
+    /** When retention erased what identifies the youth; {@code null} while it is kept. */
+    private Instant erasedAt;
+
     @Version
     private long version;
 
@@ -143,6 +146,23 @@ public class Referral {
     void moveTo(ReferralStatus next, Instant at, String by, String reason) {
         status = next;
         history.add(new ReferralStatusChange(this, next, at, by, reason));
+    }
+
+    /**
+     * Forgets what could identify the youth once the referral has been closed longer than the retention term: the
+     * context note, the co-defendant key that links it to other youths, and the hash of the request that held the
+     * pseudonym (the free-text reasons of its immutable history go by {@link ReferralRepository#eraseReasons}). What
+     * matching and the reports count stays.
+     */
+    void erase(Instant at) {
+        contextNote = null;
+        coDefendantGroup = null;
+        requestHash = null;
+        erasedAt = at;
+    }
+
+    public Instant getErasedAt() {
+        return erasedAt;
     }
 
     public Long getId() {

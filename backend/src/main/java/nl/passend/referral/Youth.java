@@ -1,7 +1,10 @@
 package nl.passend.referral;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+
+import org.springframework.lang.Nullable;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -33,8 +36,15 @@ public class Youth {
 
     private String pseudonym;
 
-    /** Providers learn the age it gives on the requested start, never the date itself (PlacementMapper). */
+    /**
+     * Providers learn the age it gives on the requested start, never the date itself (PlacementMapper). {@code null}
+     * once erased, like the pseudonym.
+     */
+    @Nullable
     private LocalDate birthDate;
+
+    /** Kept after erasure, for statistics. */
+    private int birthYear;
 
     @Enumerated(EnumType.STRING)
     private Gender gender;
@@ -42,6 +52,10 @@ public class Youth {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "home_municipality_code")
     private Municipality homeMunicipality;
+
+    /** When retention erased the pseudonym and the birth date; {@code null} while they are kept. */
+    @Nullable
+    private Instant erasedAt;
 
     @Version
     private long version;
@@ -57,28 +71,51 @@ public class Youth {
     /** What the organisation now knows of the youth; a move changes the home municipality. */
     void describe(LocalDate birthDate, Gender gender, Municipality homeMunicipality) {
         this.birthDate = birthDate;
+        this.birthYear = birthDate.getYear();
         this.gender = gender;
         this.homeMunicipality = homeMunicipality;
     }
 
     boolean isDescribedAs(LocalDate otherBirthDate, Gender otherGender, Municipality otherHome) {
-        return birthDate.equals(otherBirthDate) && gender == otherGender && homeMunicipality.equals(otherHome);
+        return otherBirthDate.equals(birthDate) && gender == otherGender && homeMunicipality.equals(otherHome);
     }
 
+    /**
+     * Forgets what identifies the youth (retention): the pseudonym and the birth date. Gender, home municipality and
+     * birth year stay, so that reports over old periods still count the youth.
+     */
+    void erase(Instant at) {
+        pseudonym = null;
+        birthDate = null;
+        erasedAt = at;
+    }
+
+    /** The age on the day; once erased, the age the birth year gives at the end of that day's year. */
     public int ageOn(LocalDate day) {
-        return Period.between(birthDate, day).getYears();
+        return birthDate == null ? day.getYear() - birthYear : Period.between(birthDate, day).getYears();
     }
 
     public Long getId() {
         return id;
     }
 
+    @Nullable
     public String getPseudonym() {
         return pseudonym;
     }
 
+    @Nullable
     public LocalDate getBirthDate() {
         return birthDate;
+    }
+
+    public int getBirthYear() {
+        return birthYear;
+    }
+
+    @Nullable
+    public Instant getErasedAt() {
+        return erasedAt;
     }
 
     public Gender getGender() {
