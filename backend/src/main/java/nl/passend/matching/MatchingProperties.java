@@ -8,7 +8,7 @@ import nl.passend.solver.MatchingWeights;
 /**
  * How matching runs.
  *
- * @param parallelRuns how many runs solve at once; the others wait as QUEUED
+ * @param parallelRuns how many jobs (runs, scenarios, advice) solve at once per instance: db-scheduler's threads
  * @param weights the weights of the score; DESIGN.md's defaults when left out
  */
 @ConfigurationProperties("passend.matching")

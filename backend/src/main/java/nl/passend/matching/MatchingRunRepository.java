@@ -1,6 +1,5 @@
 package nl.passend.matching;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +8,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 import jakarta.persistence.LockModeType;
@@ -23,12 +21,4 @@ interface MatchingRunRepository extends JpaRepository<MatchingRun, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from MatchingRun r where r.id = :id")
     Optional<MatchingRun> findByIdForUpdate(long id);
-
-    /** Marks the runs that were queued or solving when the application stopped as failed. */
-    @Modifying
-    @Query("""
-            update MatchingRun r set r.status = nl.passend.matching.MatchingRunStatus.FAILED, r.failure = :reason,
-              r.finishedAt = :at, r.version = r.version + 1
-            where r.status in (nl.passend.matching.MatchingRunStatus.QUEUED, nl.passend.matching.MatchingRunStatus.SOLVING)""")
-    int failInterrupted(String reason, Instant at);
 }

@@ -11,7 +11,6 @@ import java.util.TreeSet;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -68,7 +67,7 @@ class MatchingRunService {
     private final PlacementProposals proposals;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
+    private final SolvingJobs jobs;
     private final MatchingMapper mapper;
     private final ObjectMapper json;
     private final Clock clock;
@@ -76,7 +75,7 @@ class MatchingRunService {
     MatchingRunService(MatchingRunRepository runs, MatchingOutcomeRepository outcomes,
             ReferenceDataService referenceData, ReferralService referrals, OfferService offers,
             ContractService contracts, PlacementProposals proposals, CurrentActor currentActor, AuditTrail audit,
-            ApplicationEventPublisher events, MatchingMapper mapper, ObjectMapper json, Clock clock) {
+            SolvingJobs jobs, MatchingMapper mapper, ObjectMapper json, Clock clock) {
         this.runs = runs;
         this.outcomes = outcomes;
         this.referenceData = referenceData;
@@ -86,7 +85,7 @@ class MatchingRunService {
         this.proposals = proposals;
         this.currentActor = currentActor;
         this.audit = audit;
-        this.events = events;
+        this.jobs = jobs;
         this.mapper = mapper;
         this.json = json;
         this.clock = clock;
@@ -112,7 +111,7 @@ class MatchingRunService {
         MatchingRun run = runs.saveAndFlush(
                 new MatchingRun(region, timeLimit, currentActor.get().username(), clock.instant()));
         audit.record(AuditAction.CREATE, "matching_run", run.getId());
-        events.publishEvent(new MatchingRunner.Queued(run.getId()));
+        jobs.queue(MatchingRunner.TASK, run.getId());
         return toDto(run, false);
     }
 

@@ -44,6 +44,9 @@ public abstract class SolvingJob {
 
     private String failure;
 
+    /** How often an instance started solving it: more than once after a takeover. */
+    private int attempts;
+
     @Version
     private long version;
 
@@ -62,6 +65,21 @@ public abstract class SolvingJob {
     public void start(Instant at) {
         status = MatchingRunStatus.SOLVING;
         startedAt = at;
+        attempts++;
+    }
+
+    /** Back to the queue, for any instance: the one solving it stopped. */
+    void requeue() {
+        status = MatchingRunStatus.QUEUED;
+    }
+
+    boolean isFinished() {
+        return status == MatchingRunStatus.DONE || status == MatchingRunStatus.FAILED;
+    }
+
+    /** Whether it is still being solved in this attempt: a later attempt, or an end, makes an older answer void. */
+    boolean isSolvingAttempt(int attempt) {
+        return status == MatchingRunStatus.SOLVING && attempts == attempt;
     }
 
     public void fail(String reason, Instant at) {
@@ -108,6 +126,10 @@ public abstract class SolvingJob {
     @Nullable
     public Instant getFinishedAt() {
         return finishedAt;
+    }
+
+    public int getAttempts() {
+        return attempts;
     }
 
     @Nullable

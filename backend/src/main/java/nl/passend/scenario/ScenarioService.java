@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -30,6 +29,7 @@ import nl.passend.api.model.ScenarioPageDto;
 import nl.passend.api.model.ScenarioResultDto;
 import nl.passend.audit.AuditAction;
 import nl.passend.audit.AuditTrail;
+import nl.passend.matching.SolvingJobs;
 import nl.passend.reference.ReferenceDataService;
 import nl.passend.security.CurrentActor;
 import nl.passend.security.Role;
@@ -46,28 +46,24 @@ class ScenarioService {
 
     static final int DEFAULT_TIME_LIMIT_SECONDS = 10;
 
-    /** Announced once a scenario is committed as QUEUED. */
-    record Queued(long scenarioId) {
-    }
-
     private final ScenarioRepository scenarios;
     private final ReferenceDataService referenceData;
     private final JdbcClient jdbc;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
+    private final SolvingJobs jobs;
     private final ObjectMapper json;
     private final Clock clock;
 
     ScenarioService(ScenarioRepository scenarios, ReferenceDataService referenceData, JdbcClient jdbc,
-            CurrentActor currentActor, AuditTrail audit, ApplicationEventPublisher events, ObjectMapper json,
+            CurrentActor currentActor, AuditTrail audit, SolvingJobs jobs, ObjectMapper json,
             Clock clock) {
         this.scenarios = scenarios;
         this.referenceData = referenceData;
         this.jdbc = jdbc;
         this.currentActor = currentActor;
         this.audit = audit;
-        this.events = events;
+        this.jobs = jobs;
         this.json = json;
         this.clock = clock;
     }
@@ -82,7 +78,7 @@ class ScenarioService {
         Scenario scenario = scenarios.saveAndFlush(new Scenario(input.getYouthRegion(), timeLimit,
                 write(input.getChanges()), currentActor.get().username(), clock.instant()));
         audit.record(AuditAction.CREATE, "scenario", scenario.getId());
-        events.publishEvent(new Queued(scenario.getId()));
+        jobs.queue(ScenarioRunner.TASK, scenario.getId());
         return toDto(scenario, false);
     }
 

@@ -13,6 +13,10 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SystemClock;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+
 import liquibase.integration.spring.SpringLiquibase;
 
 /**
@@ -30,14 +34,19 @@ public class Database {
     private final ResourceLoader resources;
     private final Environment environment;
     private final Actors actors;
+    private final Scheduler scheduler;
+    private final List<RecurringTask<?>> recurringTasks;
     /** Whether the demo set is in the database, as rebuilt or with rows that tests added since. */
     private boolean demoLoaded;
 
-    Database(DataSource dataSource, ResourceLoader resources, Environment environment, Actors actors) {
+    Database(DataSource dataSource, ResourceLoader resources, Environment environment, Actors actors,
+            Scheduler scheduler, List<RecurringTask<?>> recurringTasks) {
         this.dataSource = dataSource;
         this.resources = resources;
         this.environment = environment;
         this.actors = actors;
+        this.scheduler = scheduler;
+        this.recurringTasks = recurringTasks;
     }
 
     /** Drops every table and runs the changelog again, with the demo rows or without. */
@@ -53,6 +62,8 @@ public class Database {
         } catch (Exception e) {
             throw new IllegalStateException("Could not rebuild the test database", e);
         }
+        // What db-scheduler does at start: the recurring tasks' executions, which went with the old rows.
+        recurringTasks.forEach(task -> task.onStartup(scheduler, new SystemClock()));
         demoLoaded = demo;
         // The organisations the actors belong to went with the old rows.
         actors.forget();
