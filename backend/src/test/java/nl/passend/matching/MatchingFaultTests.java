@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,8 +21,10 @@ import nl.passend.support.FaultDatabase;
 import nl.passend.support.Instance;
 
 /**
- * The JVM killed with {@code kill -9} in the middle of matching: a run being applied is applied wholly or not at all,
- * and can be applied once after the restart; a run being solved is not left SOLVING.
+ * Matching on several instances, and the JVM killed with {@code kill -9} in the middle of it: a run being applied is
+ * applied wholly or not at all, and once; a run being solved is taken over by another instance and solved again from
+ * the facts, and nothing a start does fails the work of another; two instances share the queued jobs, each solved
+ * once.
  */
 class MatchingFaultTests {
 
@@ -64,35 +71,141 @@ class MatchingFaultTests {
     }
 
     @Test
-    void failsARunThatWasSolvingWhenTheInstanceWasKilledInsteadOfLeavingItSolving() throws Exception {
-        String database = FaultDatabase.fresh("passend_fault_solving");
-        long run;
-        try (Instance instance = Instance.start(database)) {
-            // The demo region alone is proven optimal within a second: twenty copies of its open referrals keep the
-            // run solving until it is killed.
+    void takesOverARunFromAnInstanceKilledWhileSolvingItAndLeavesTheSurvivorsWorkAloneOnRestart() throws Exception {
+        String database = FaultDatabase.fresh("passend_fault_takeover");
+        try (Instance first = Instance.start(database); Instance second = Instance.start(database)) {
             JdbcTemplate jdbc = FaultDatabase.read(database);
-            long lastReferral = jdbc.queryForObject("select max(id) from referral", Long.class);
-            for (int copy = 0; copy < 20; copy++) {
-                jdbc.update("""
-                        insert into referral (youth_id, organisation_id, referring_officer, legal_framework,
-                          care_type_code, min_security_level, urgency, requested_start, expected_duration_days, status,
-                          created_at, version)
-                        select youth_id, organisation_id, referring_officer, legal_framework, care_type_code,
-                          min_security_level, urgency, requested_start, expected_duration_days, status, created_at, 0
-                        from referral where status = 'OPEN' and id <= ?""", lastReferral);
-            }
-            run = body(instance.post(RUNS, PLANNER, PASSWORD, "{\"timeLimitSeconds\": 120}"), 202).get("id").asLong();
-            awaitStatus(instance, run, "SOLVING");
-            instance.kill();
-        }
+            keepSolving(jdbc);
+            long run = body(first.post(RUNS, PLANNER, PASSWORD, "{\"timeLimitSeconds\": 20}"), 202).get("id").asLong();
+            awaitStatus(first, run, "SOLVING");
+            String solver = jdbc.queryForObject("select picked_by from scheduled_tasks where task_instance = ?",
+                    String.class, String.valueOf(run));
+            Instance dying = solver.equals(first.name()) ? first : second;
+            Instance survivor = dying == first ? second : first;
 
-        try (Instance restarted = Instance.start(database)) {
-            JsonNode after = body(restarted.get(RUNS + "/" + run, PLANNER, PASSWORD), 200);
-            assertThat(after.get("status").asText()).isEqualTo("FAILED");
-            assertThat(after.get("failure").asText()).isNotBlank();
-            assertThat(FaultDatabase.read(database).queryForObject(
-                    "select count(*) from matching_run where status in ('QUEUED', 'SOLVING')", Long.class)).isZero();
+            dying.kill();
+            long killedAt = System.nanoTime();
+            awaitAttempt(jdbc, run, 2);
+            Duration pickedUp = Duration.ofNanos(System.nanoTime() - killedAt);
+            System.out.printf("Takeover: the survivor started the run again %d ms after the kill%n",
+                    pickedUp.toMillis());
+            assertThat(jdbc.queryForObject("select picked_by from scheduled_tasks where task_instance = ?",
+                    String.class, String.valueOf(run))).isEqualTo(survivor.name());
+            assertThat(pickedUp).as("heartbeat 5 s, dead after 4 missed, polled every 2 s")
+                    .isLessThan(Duration.ofSeconds(40));
+
+            // The killed instance comes back while the survivor solves: its start fails nobody's work.
+            try (Instance restarted = Instance.start(database)) {
+                JsonNode done = awaitStatus(restarted, run, "DONE");
+                assertThat(done.get("result").get("referrals").asInt()).as("the copies too").isGreaterThan(20);
+            }
+            assertThat(jdbc.queryForObject("select attempts from matching_run where id = ?", Integer.class, run))
+                    .as("solved twice: by the killed instance and by the survivor, never by the restart").isEqualTo(2);
+            assertThat(jdbc.queryForObject("""
+                    select count(*) - count(distinct referral_id) from matching_outcome where run_id = ?""",
+                    Long.class, run)).as("each outcome stored once").isZero();
         }
+    }
+
+    @Test
+    void twoInstancesSolveTwentyQueuedJobsEachExactlyOnceAndApplyARunOnce() throws Exception {
+        String database = FaultDatabase.fresh("passend_fault_share");
+        try (Instance first = Instance.start(database); Instance second = Instance.start(database)) {
+            JdbcTemplate jdbc = FaultDatabase.read(database);
+            List<String> regions = jdbc.queryForList("select code from youth_region order by code", String.class);
+            long offer = jdbc.queryForObject("select min(id) from offer", Long.class);
+            List<Long> runs = new ArrayList<>();
+            List<Long> scenarios = new ArrayList<>();
+            for (int job = 0; job < 20; job++) {
+                Instance to = job % 2 == 0 ? first : second;
+                if (job < regions.size()) {
+                    runs.add(body(to.post(RUNS, PLANNER, PASSWORD, "{\"youthRegion\": \"" + regions.get(job)
+                            + "\", \"timeLimitSeconds\": 2}"), 202).get("id").asLong());
+                } else {
+                    scenarios.add(body(to.post("/api/v1/scenarios", PLANNER, PASSWORD, """
+                            {"timeLimitSeconds": 1, "changes": [{"kind": "EXTRA_PLACES", "offerId": %d, "places": %d}]}
+                            """.formatted(offer, job)), 202).get("id").asLong());
+                }
+            }
+
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (jdbc.queryForObject("""
+                    select (select count(*) from matching_run where status in ('QUEUED', 'SOLVING'))
+                      + (select count(*) from scenario where status in ('QUEUED', 'SOLVING'))""", Long.class) > 0) {
+                assertThat(System.nanoTime()).as("all twenty done within three minutes").isLessThan(deadline);
+                Thread.sleep(250);
+            }
+
+            assertThat(jdbc.queryForList("select distinct status from matching_run", String.class))
+                    .containsExactly("DONE");
+            assertThat(jdbc.queryForList("select distinct status from scenario", String.class))
+                    .containsExactly("DONE");
+            assertThat(jdbc.queryForList("""
+                    select attempts from matching_run union all select attempts from scenario""", Integer.class))
+                    .as("each solved exactly once").hasSize(20).containsOnly(1);
+            assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name in "
+                    + "('matching-run', 'scenario')", Long.class)).isZero();
+            assertThat(runs).hasSizeGreaterThan(1);
+            assertThat(scenarios).hasSizeGreaterThan(10);
+
+            // Both instances apply the same run at once: one applies it, the other is told it was.
+            long run = jdbc.queryForObject("""
+                    select run_id from matching_outcome where offer_id is not null group by run_id
+                    order by count(*) desc, run_id limit 1""", Long.class);
+            List<Integer> answers = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch go = new CountDownLatch(1);
+            List<Thread> appliers = new ArrayList<>();
+            for (Instance instance : List.of(first, second)) {
+                Thread applier = new Thread(() -> {
+                    try {
+                        go.await();
+                        answers.add(instance.post(RUNS + "/" + run + "/apply", PLANNER, PASSWORD, "").status());
+                    } catch (Exception e) {
+                        answers.add(-1);
+                    }
+                });
+                applier.start();
+                appliers.add(applier);
+            }
+            go.countDown();
+            for (Thread applier : appliers) {
+                applier.join();
+            }
+            assertThat(answers).containsExactlyInAnyOrder(200, 409);
+            assertThat(runs).contains(run);
+            assertThat(proposals(jdbc, run)).as("no proposal twice").isEqualTo(jdbc.queryForObject(
+                    "select count(*) from matching_outcome where run_id = ? and offer_id is not null", Long.class,
+                    run));
+        }
+    }
+
+    /**
+     * The demo region alone is proven optimal within a second: twenty copies of its open referrals keep a run
+     * solving for its whole time limit.
+     */
+    private static void keepSolving(JdbcTemplate jdbc) {
+        long lastReferral = jdbc.queryForObject("select max(id) from referral", Long.class);
+        for (int copy = 0; copy < 20; copy++) {
+            jdbc.update("""
+                    insert into referral (youth_id, organisation_id, referring_officer, legal_framework,
+                      care_type_code, min_security_level, urgency, requested_start, expected_duration_days, status,
+                      created_at, version)
+                    select youth_id, organisation_id, referring_officer, legal_framework, care_type_code,
+                      min_security_level, urgency, requested_start, expected_duration_days, status, created_at, 0
+                    from referral where status = 'OPEN' and id <= ?""", lastReferral);
+        }
+    }
+
+    private static void awaitAttempt(JdbcTemplate jdbc, long run, int attempt) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, Object> found = jdbc.queryForMap("select status, attempts from matching_run where id = ?", run);
+            if (((Number) found.get("attempts")).intValue() >= attempt && "SOLVING".equals(found.get("status"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Run " + run + " was not started again");
     }
 
     /** Proposals the apply of the run made: placements proposed, after the run, for the referrals it placed. */
@@ -104,11 +217,12 @@ class MatchingFaultTests {
                 where p.proposed_at >= r.finished_at""", Long.class, run);
     }
 
-    private static void awaitStatus(Instance instance, long run, String status) throws Exception {
+    private static JsonNode awaitStatus(Instance instance, long run, String status) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
-            if (body(instance.get(RUNS + "/" + run, PLANNER, PASSWORD), 200).get("status").asText().equals(status)) {
-                return;
+            JsonNode found = body(instance.get(RUNS + "/" + run, PLANNER, PASSWORD), 200);
+            if (found.get("status").asText().equals(status)) {
+                return found;
             }
             Thread.sleep(100);
         }

@@ -27,12 +27,14 @@ public final class Instance implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private final Process process;
+    private final String name;
     private final int port;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Instance(Process process, int port, Path log) {
+    private Instance(Process process, String name, int port, Path log) {
         this.process = process;
+        this.name = name;
         this.port = port;
         this.log = log;
     }
@@ -54,7 +56,8 @@ public final class Instance implements AutoCloseable {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Path log = Path.of("target", "instances", "instance-" + STARTED.incrementAndGet() + ".log");
+        String name = "instance-" + STARTED.incrementAndGet();
+        Path log = Path.of("target", "instances", name + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar", jar.toString(),
@@ -64,9 +67,11 @@ public final class Instance implements AutoCloseable {
                 "--spring.datasource.username=root",
                 "--spring.datasource.password=",
                 "--spring.liquibase.contexts=demo",
-                "--passend.security.demo-users-allowed=true"));
+                "--passend.security.demo-users-allowed=true",
+                // Instances on one host would all be named after it; the jobs' picked_by tells them apart.
+                "--db-scheduler.scheduler-name=" + name));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Instance instance = new Instance(process, port, log);
+        Instance instance = new Instance(process, name, port, log);
         instance.awaitHealthy();
         return instance;
     }
@@ -88,6 +93,11 @@ public final class Instance implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("The instance did not become healthy in " + START_TIMEOUT + ":\n" + logTail());
+    }
+
+    /** Its name in db-scheduler's table ({@code picked_by}). */
+    public String name() {
+        return name;
     }
 
     /** SIGKILL, as {@code kill -9}: no shutdown hook, no graceful stop, the JVM is gone at once. */
