@@ -42,6 +42,7 @@ import nl.passend.shared.Paging;
 import nl.passend.shared.StaleVersionException;
 import nl.passend.solver.Demand;
 import nl.passend.solver.Eligibility;
+import nl.passend.solver.Eligibility.Kind;
 import nl.passend.solver.Eligibility.Misfit;
 
 /**
@@ -77,6 +78,12 @@ class PlacementService {
 
     PlacementDto propose(PlacementInputDto input) {
         Referral referral = referrals.requireLocked("referralId", input.getReferralId());
+        boolean own = referrals.isOwn(referral);
+        // An officer proposes for its own organisation's referrals only; another's is answered as an id that does not
+        // exist, so that not even its existence shows (DESIGN.md, Security and privacy).
+        if (currentActor.get().is(Role.PROBATION_OFFICER) && !own) {
+            throw InvalidRequestException.unknown("referralId", "referral", input.getReferralId());
+        }
         // Always the offer before the contract, so that two placements never wait for each other's lock.
         Offer offer = offers.requireLocked("offerId", input.getOfferId());
         Contract contract = contracts.requireLocked("contractId", input.getContractId());
@@ -84,8 +91,9 @@ class PlacementService {
         if (refusal.isPresent()) {
             throw new ConflictException(refusal.get());
         }
-        // Planners see aggregates and ids, never what is known of a youth.
-        return mapper.toDto(place(referral, offer, contract), false).needs(null);
+        Placement placement = place(referral, offer, contract);
+        // Planners see aggregates and ids, never what is known of a youth; the referring officer knows it all.
+        return own ? mapper.toDto(placement, true) : mapper.toDto(placement, false).needs(null);
     }
 
     /**
@@ -97,12 +105,7 @@ class PlacementService {
             return Optional.of("Referral " + referral.getId() + " is " + referral.getStatus()
                     + "; a place can be proposed only for an OPEN referral.");
         }
-        List<String> misfits = misfits(referral, offer, contract);
-        if (referral.getCoDefendantGroup() != null
-                && placements.existsByOffer_Location_IdAndReferral_CoDefendantGroupAndStatusIn(
-                        offer.getLocation().getId(), referral.getCoDefendantGroup(), PlacementStatus.HOLDING_A_PLACE)) {
-            misfits.add("a co-defendant already has a place at this location");
-        }
+        List<String> misfits = misfits(referral, offer, contract, referrals.isOwn(referral));
         if (!misfits.isEmpty()) {
             return Optional.of("Offer " + offer.getId() + " under contract " + contract.getReference()
                     + " does not fit referral " + referral.getId() + ": " + String.join("; ", misfits) + ".");
@@ -112,36 +115,55 @@ class PlacementService {
 
     /**
      * Every rule the offer or contract breaks for the referral, in plain words; empty when it fits. The rules are the
-     * solver's {@link Eligibility}, so that matching never proposes what is refused here. The words name the rule and
-     * what is known of the offer and contract, never what is known of the youth: planners read them.
+     * solver's {@link Eligibility}, so that matching never proposes what is refused here. The referral's own
+     * organisation reads each rule broken, in words that name what is known of the offer and contract. Anyone else
+     * (a planner) reads only the {@link Kind}s of rule broken: each rule in words would tell a youth's needs, home or
+     * victim's town, one probe at a time.
      */
-    private List<String> misfits(Referral referral, Offer offer, Contract contract) {
-        List<String> misfits = new ArrayList<>();
-        // Matching gives an inactive offer no room for anyone new (DESIGN.md); here that is said in so many words.
-        if (!offer.isActive()) {
-            misfits.add("the offer is not active");
-        }
+    private List<String> misfits(Referral referral, Offer offer, Contract contract, boolean detailed) {
+        List<String> details = new ArrayList<>();
+        Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+        // Matching gives an inactive offer no room for anyone new (DESIGN.md); here that is said in so many words, to
+        // everyone: it is the offer's, not the youth's.
+        List<String> ofTheOffer = offer.isActive() ? List.of() : List.of("the offer is not active");
         Demand demand = referral.demand(LocalDate.now(clock));
         nl.passend.solver.Offer offerFact = offer.fact(offer.getCapacity());
         for (Misfit misfit : Eligibility.misfits(demand, offerFact, contract.fact(0))) {
+            kinds.add(misfit.kind());
             switch (misfit) {
-                case CARE_TYPE -> misfits.add("the offer is care type " + offer.getCareType().getCode()
+                case CARE_TYPE -> details.add("the offer is care type " + offer.getCareType().getCode()
                         + ", not the care type referred");
-                case SECURITY -> misfits.add("security level " + offer.getSecurityLevel()
+                case SECURITY -> details.add("security level " + offer.getSecurityLevel()
                         + " is below the one required");
-                case AGE -> misfits.add("the offer takes ages " + offer.getMinAge() + " to " + offer.getMaxAge()
+                case AGE -> details.add("the offer takes ages " + offer.getMinAge() + " to " + offer.getMaxAge()
                         + " only");
-                case GENDER -> misfits.add("the offer does not accept the youth's gender");
+                case GENDER -> details.add("the offer does not accept the youth's gender");
                 case SPECIALISM -> Eligibility.missingSpecialisms(demand, offerFact)
-                        .forEach(specialism -> misfits.add("the offer lacks specialism " + specialism));
-                case EXCLUDED_MUNICIPALITY -> misfits.add("the offer's municipality is excluded for this youth");
-                case CONTRACT_PROVIDER -> misfits.add("the contract is with another provider");
-                case CONTRACT_PERIOD -> misfits.add("the contract is not valid on the requested start "
+                        .forEach(specialism -> details.add("the offer lacks specialism " + specialism));
+                case EXCLUDED_MUNICIPALITY -> details.add("the offer's municipality is excluded for this youth");
+                case CONTRACT_PROVIDER -> details.add("the contract is with another provider");
+                case CONTRACT_PERIOD -> details.add("the contract is not valid on the requested start "
                         + referral.getRequestedStart());
-                case CONTRACT_MUNICIPALITY -> misfits.add("the contract does not cover the youth's home municipality");
-                case CONTRACT_CARE_TYPE -> misfits.add("the contract does not buy care type "
+                case CONTRACT_MUNICIPALITY -> details.add("the contract does not cover the youth's home municipality");
+                case CONTRACT_CARE_TYPE -> details.add("the contract does not buy care type "
                         + referral.getCareType().getCode());
             }
+        }
+        // Bound to the place like an excluded municipality, and as much the youth's: the same kind.
+        if (referral.getCoDefendantGroup() != null
+                && placements.existsByOffer_Location_IdAndReferral_CoDefendantGroupAndStatusIn(
+                        offer.getLocation().getId(), referral.getCoDefendantGroup(), PlacementStatus.HOLDING_A_PLACE)) {
+            kinds.add(Kind.COVER);
+            details.add("a co-defendant already has a place at this location");
+        }
+        List<String> misfits = new ArrayList<>(ofTheOffer);
+        if (detailed) {
+            misfits.addAll(details);
+        } else {
+            kinds.forEach(kind -> misfits.add(switch (kind) {
+                case NEEDS -> "the offer does not meet the referral's needs";
+                case COVER -> "no contract covers the referral at this place";
+            }));
         }
         return misfits;
     }

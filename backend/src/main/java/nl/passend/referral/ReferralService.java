@@ -41,6 +41,7 @@ import nl.passend.reference.ReferenceDataService;
 import nl.passend.reference.SecurityLevel;
 import nl.passend.security.Actor;
 import nl.passend.security.CurrentActor;
+import nl.passend.security.Role;
 import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
@@ -156,6 +157,16 @@ public class ReferralService {
     @Transactional(readOnly = true)
     public Referral requireOwn(long id) {
         return findOwn(id);
+    }
+
+    /**
+     * Whether the current actor is an officer of the organisation that made the referral, which knows all that is
+     * known of the youth; to anyone else, a planner say, nothing derived from the youth may be told (DESIGN.md,
+     * Security and privacy).
+     */
+    public boolean isOwn(Referral referral) {
+        Actor actor = currentActor.get();
+        return actor.is(Role.PROBATION_OFFICER) && actor.belongsTo(referral.getOrganisationId());
     }
 
     /**

@@ -7,10 +7,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -25,6 +28,7 @@ import nl.passend.api.model.MunicipalityUsageDto;
 import nl.passend.audit.AuditAction;
 import nl.passend.audit.AuditTrail;
 import nl.passend.reference.ReferenceDataService;
+import nl.passend.security.Actor;
 import nl.passend.security.CurrentActor;
 import nl.passend.security.Role;
 import nl.passend.shared.Paging;
@@ -32,7 +36,9 @@ import nl.passend.shared.Paging;
 /**
  * How the contracts valid on a day are used: places held now against the volume ceiling, care days and euros
  * against the budget ceiling, and the split of both between the municipalities that take part. Per municipality,
- * a few youths' care days would tell their stays: care days and euros there are for purchasers, who settle on them.
+ * a few youths' care days would tell their stays: the split is for the purchasers of the contract's own
+ * municipalities, who settle on it. Everyone else reads the contract's totals, its care days and euros only where
+ * enough youths are behind them ({@link SmallCells#showsSumsOver}), as the gap report shows waiting days.
  *
  * <p>Care days of a placement are the days from its start up to its end, or up to the report day if that comes
  * first, within the contract's period; they cost the contract's daily tariff for the referral's care type. Committed euros
@@ -48,7 +54,16 @@ class ContractUsageService {
 
     private record Placement(long contractId, String status, @Nullable LocalDate startedOn,
             @Nullable LocalDate endedOn, @Nullable LocalDate expectedEnd, String careType, int expectedDurationDays,
-            String municipality) {
+            String municipality, long youthId) {
+    }
+
+    /** The caller as the report sees it: whether it reads euros, and the municipality it buys for, if any. */
+    private record Reader(boolean withMoney, @Nullable String municipality) {
+
+        /** Whether the caller is a purchaser of one of the municipalities party to the contract. */
+        boolean isPartyTo(Set<String> parties) {
+            return withMoney && municipality != null && parties.contains(municipality);
+        }
     }
 
     /** What one municipality, or the whole contract, has used. */
@@ -57,12 +72,15 @@ class ContractUsageService {
         long careDays;
         BigDecimal eurosUsed = BigDecimal.ZERO;
         BigDecimal eurosCommitted = BigDecimal.ZERO;
+        /** The youths whose care days or committed euros are in the sums. */
+        final Set<Long> youths = new HashSet<>();
 
         void add(Usage other) {
             placementsNow += other.placementsNow;
             careDays += other.careDays;
             eurosUsed = eurosUsed.add(other.eurosUsed);
             eurosCommitted = eurosCommitted.add(other.eurosCommitted);
+            youths.addAll(other.youths);
         }
     }
 
@@ -100,21 +118,41 @@ class ContractUsageService {
                         rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(),
                         (Integer) rs.getObject(6, Integer.class), rs.getBigDecimal(7)))
                 .list();
-        boolean withMoney = currentActor.get().is(Role.PURCHASER);
-        List<ContractUsageDto> content = contracts.isEmpty() ? List.of() : usage(contracts, on, withMoney);
+        List<ContractUsageDto> content = contracts.isEmpty() ? List.of() : usage(contracts, on, reader());
         audit.record(AuditAction.READ, "contract_usage", municipality == null ? "all" : municipality);
         return new ContractUsagePageDto(content,
                 Paging.metadata(new PageImpl<>(content, PageRequest.of(page, size), total)));
     }
 
-    private List<ContractUsageDto> usage(List<Contract> contracts, LocalDate on, boolean withMoney) {
-        List<Long> ids = contracts.stream().map(Contract::id).toList();
-        Map<Long, List<String>> municipalities = new HashMap<>();
-        jdbc.sql("select contract_id, municipality_code from contract_municipality where contract_id in (:ids) "
-                + "order by municipality_code").param("ids", ids)
-                .query((rs, i) -> municipalities.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-                        .add(rs.getString(2)))
+    /** The caller: a purchaser with the municipality its organisation is, or anyone else, without euros. */
+    private Reader reader() {
+        Actor actor = currentActor.get();
+        if (!actor.is(Role.PURCHASER)) {
+            return new Reader(false, null);
+        }
+        // A bearer token may make a purchaser of an organisation that is no municipality: it is party to nothing.
+        return new Reader(true, jdbc.sql("select municipality_code from organisation where id = :id")
+                .param("id", actor.organisationId()).query(String.class).optional().orElse(null));
+    }
+
+    /**
+     * The municipalities party to each contract, the lead among them: whose purchasers read its split, and the rows
+     * of that split. The one place in the reports that says who is party to a contract.
+     */
+    private Map<Long, Set<String>> parties(List<Long> ids) {
+        Map<Long, Set<String>> parties = new HashMap<>();
+        jdbc.sql("""
+                select c.id, c.lead_municipality_code from contract c where c.id in (:ids)
+                union select cm.contract_id, cm.municipality_code from contract_municipality cm
+                where cm.contract_id in (:ids)""").param("ids", ids)
+                .query((rs, i) -> parties.computeIfAbsent(rs.getLong(1), id -> new TreeSet<>()).add(rs.getString(2)))
                 .list();
+        return parties;
+    }
+
+    private List<ContractUsageDto> usage(List<Contract> contracts, LocalDate on, Reader reader) {
+        List<Long> ids = contracts.stream().map(Contract::id).toList();
+        Map<Long, Set<String>> parties = parties(ids);
         Map<Long, Map<String, BigDecimal>> tariffs = new HashMap<>();
         jdbc.sql("select contract_id, care_type_code, daily_tariff from contract_care_type where contract_id in (:ids)")
                 .param("ids", ids)
@@ -123,18 +161,20 @@ class ContractUsageService {
                 .list();
         List<Placement> placements = jdbc.sql("""
                 select p.contract_id, p.status, p.started_on, p.ended_on, p.expected_end, r.care_type_code,
-                  r.expected_duration_days, y.home_municipality_code
+                  r.expected_duration_days, y.home_municipality_code, y.id
                 from placement p join referral r on r.id = p.referral_id join youth y on y.id = r.youth_id
                 where p.contract_id in (:ids) and p.status in ('PROPOSED', 'ACCEPTED', 'STARTED', 'ENDED')""")
                 .param("ids", ids)
                 .query((rs, i) -> new Placement(rs.getLong(1), rs.getString(2), date(rs.getDate(3)),
-                        date(rs.getDate(4)), date(rs.getDate(5)), rs.getString(6), rs.getInt(7), rs.getString(8)))
+                        date(rs.getDate(4)), date(rs.getDate(5)), rs.getString(6), rs.getInt(7), rs.getString(8),
+                        rs.getLong(9)))
                 .list();
 
         List<ContractUsageDto> content = new ArrayList<>();
         for (Contract contract : contracts) {
+            Set<String> partiesToIt = parties.getOrDefault(contract.id(), Set.of());
             Map<String, Usage> byMunicipality = new TreeMap<>();
-            municipalities.getOrDefault(contract.id(), List.of()).forEach(code -> byMunicipality.put(code, new Usage()));
+            partiesToIt.forEach(code -> byMunicipality.put(code, new Usage()));
             for (Placement placement : placements) {
                 if (placement.contractId() == contract.id()) {
                     BigDecimal tariff = tariffs.getOrDefault(contract.id(), Map.of())
@@ -143,7 +183,8 @@ class ContractUsageService {
                             .add(usage(placement, contract, tariff, on));
                 }
             }
-            content.add(toDto(contract, byMunicipality, withMoney));
+            content.add(reader.isPartyTo(partiesToIt) ? split(contract, byMunicipality)
+                    : totals(contract, byMunicipality, reader.withMoney()));
         }
         return content;
     }
@@ -167,6 +208,9 @@ class ContractUsageService {
             default -> 0;
         };
         usage.eurosCommitted = usage.eurosUsed.add(tariff.multiply(BigDecimal.valueOf(restDays)));
+        if (usage.careDays > 0 || usage.eurosCommitted.signum() > 0) {
+            usage.youths.add(placement.youthId());
+        }
         return usage;
     }
 
@@ -177,31 +221,55 @@ class ContractUsageService {
         return Math.max(0, ChronoUnit.DAYS.between(start, end));
     }
 
-    private static ContractUsageDto toDto(Contract contract, Map<String, Usage> byMunicipality, boolean withMoney) {
-        Usage all = new Usage();
-        byMunicipality.values().forEach(all::add);
+    /** What a purchaser party to the contract reads: every figure, per municipality too; placements protected. */
+    private static ContractUsageDto split(Contract contract, Map<String, Usage> byMunicipality) {
+        Usage all = total(byMunicipality);
         Map<String, Long> counts = new LinkedHashMap<>();
         byMunicipality.forEach((code, usage) -> counts.put(code, usage.placementsNow));
         SmallCells.Breakdown<String> placementsNow = SmallCells.breakdown(counts);
 
         List<MunicipalityUsageDto> municipalities = new ArrayList<>();
-        byMunicipality.forEach((code, usage) -> {
-            MunicipalityUsageDto dto = new MunicipalityUsageDto(code, placementsNow.cells().get(code));
-            if (withMoney) {
-                dto.careDays(usage.careDays).eurosUsed(usage.eurosUsed.doubleValue()).eurosCommitted(usage.eurosCommitted.doubleValue())
-                        .shareOfCostPercent(percent(usage.eurosUsed, all.eurosUsed));
-            }
-            municipalities.add(dto);
-        });
-        ContractUsageDto dto = new ContractUsageDto(contract.id(), contract.reference(), contract.providerId(),
-                contract.validFrom(), contract.validUntil(), placementsNow.total(), all.careDays, municipalities)
-                .volumeCeiling(contract.volumeCeiling());
-        if (withMoney) {
-            dto.eurosUsed(all.eurosUsed.doubleValue()).eurosCommitted(all.eurosCommitted.doubleValue());
-            if (contract.budgetCeiling() != null) {
-                dto.budgetCeiling(contract.budgetCeiling().doubleValue())
-                        .budgetCommittedPercent(percent(all.eurosCommitted, contract.budgetCeiling()));
-            }
+        byMunicipality.forEach((code, usage) -> municipalities.add(
+                new MunicipalityUsageDto(code, placementsNow.cells().get(code)).careDays(usage.careDays)
+                        .eurosUsed(usage.eurosUsed.doubleValue()).eurosCommitted(usage.eurosCommitted.doubleValue())
+                        .shareOfCostPercent(percent(usage.eurosUsed, all.eurosUsed))));
+        return withMoney(contract, all, dto(contract, placementsNow.total(), municipalities).careDays(all.careDays));
+    }
+
+    /**
+     * What everyone else reads: the contract's totals only, its placements as a protected count, and its care days
+     * (and euros, for purchasers) only where enough youths are behind them that no one stay shows through.
+     */
+    private static ContractUsageDto totals(Contract contract, Map<String, Usage> byMunicipality, boolean money) {
+        Usage all = total(byMunicipality);
+        ContractUsageDto dto = dto(contract, SmallCells.count(all.placementsNow), List.of());
+        if (money && contract.budgetCeiling() != null) {
+            dto.budgetCeiling(contract.budgetCeiling().doubleValue());
+        }
+        if (!SmallCells.showsSumsOver(all.youths.size())) {
+            return dto;
+        }
+        dto.careDays(all.careDays);
+        return money ? withMoney(contract, all, dto) : dto;
+    }
+
+    private static Usage total(Map<String, Usage> byMunicipality) {
+        Usage all = new Usage();
+        byMunicipality.values().forEach(all::add);
+        return all;
+    }
+
+    private static ContractUsageDto dto(Contract contract, String placementsNow,
+            List<MunicipalityUsageDto> municipalities) {
+        return new ContractUsageDto(contract.id(), contract.reference(), contract.providerId(), contract.validFrom(),
+                contract.validUntil(), placementsNow, municipalities).volumeCeiling(contract.volumeCeiling());
+    }
+
+    private static ContractUsageDto withMoney(Contract contract, Usage all, ContractUsageDto dto) {
+        dto.eurosUsed(all.eurosUsed.doubleValue()).eurosCommitted(all.eurosCommitted.doubleValue());
+        if (contract.budgetCeiling() != null) {
+            dto.budgetCeiling(contract.budgetCeiling().doubleValue())
+                    .budgetCommittedPercent(percent(all.eurosCommitted, contract.budgetCeiling()));
         }
         return dto;
     }

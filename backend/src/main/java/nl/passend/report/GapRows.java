@@ -49,7 +49,7 @@ public final class GapRows {
         GapRowDto row = new GapRowDto(group.youthRegion(), group.careType(),
                 SecurityLevelDto.valueOf(SecurityLevel.ofLevel(group.minSecurityLevel()).name()), reasons.total(),
                 reasons.cells(), urgencies.cells());
-        if (unplaced.size() >= SmallCells.THRESHOLD) {
+        if (SmallCells.showsSumsOver(unplaced.size())) {
             List<Integer> days = unplaced.stream().map(Unplaced::daysWaiting).sorted().toList();
             row.medianDaysWaiting(percentile(days, 50)).p90DaysWaiting(percentile(days, 90));
         }

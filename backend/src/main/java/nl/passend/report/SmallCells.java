@@ -27,6 +27,14 @@ public final class SmallCells {
         return count > 0 && count < THRESHOLD ? SMALL : Long.toString(count);
     }
 
+    /**
+     * Whether a sum over this many youths, such as their waiting days, care days or euros, may be shown: from
+     * {@link #THRESHOLD} youths up, so that no one youth's figure can be read from it.
+     */
+    static boolean showsSumsOver(long youths) {
+        return youths >= THRESHOLD;
+    }
+
     /** A change in a count, such as youths placed more: {@code +<5} or {@code -<5} for 1 to 4 either way. */
     public static String change(long delta) {
         if (delta == 0) {

@@ -163,7 +163,7 @@ class SecurityConfiguration {
                 .requestMatchers(DELETE, "/api/v1/contracts/*").hasRole(Role.PURCHASER.name())
 
                 // Personal data: referrals for their own organisation's officers; placements also for the intake
-                // of the offer; planners propose places without seeing a youth.
+                // of the offer; planners propose places without seeing a youth, officers for their own referrals.
                 .requestMatchers(GET, "/api/v1/referrals", "/api/v1/referrals/*", "/api/v1/referrals/*/history")
                 .hasRole(Role.PROBATION_OFFICER.name())
                 .requestMatchers(POST, "/api/v1/referrals", "/api/v1/referrals/*/withdrawal",
@@ -171,7 +171,8 @@ class SecurityConfiguration {
                 .requestMatchers(GET, "/api/v1/referrals/*/explanation").hasRole(Role.PROBATION_OFFICER.name())
                 .requestMatchers(GET, "/api/v1/placements", "/api/v1/placements/*")
                 .hasAnyRole(Role.PROVIDER_INTAKE.name(), Role.PROBATION_OFFICER.name())
-                .requestMatchers(POST, "/api/v1/placements").hasRole(Role.PLANNER.name())
+                .requestMatchers(POST, "/api/v1/placements")
+                .hasAnyRole(Role.PLANNER.name(), Role.PROBATION_OFFICER.name())
                 .requestMatchers(POST, "/api/v1/placements/*/acceptance", "/api/v1/placements/*/decline",
                         "/api/v1/placements/*/start", "/api/v1/placements/*/end").hasRole(Role.PROVIDER_INTAKE.name())
                 .requestMatchers(GET, "/api/v1/placements/*/aftercare-plan", "/api/v1/aftercare/due",

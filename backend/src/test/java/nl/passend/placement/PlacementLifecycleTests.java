@@ -148,13 +148,16 @@ class PlacementLifecycleTests {
         OfferDto secureElsewhere = api.createOffer(Api.offer(api.createLocation(provider, "GM0150").getId(), "44",
                 SecurityLevelDto.OPEN, 5));
 
-        Api.Response misfit = planner.post(PLACEMENTS, "{\"referralId\": " + referral + ", \"offerId\": "
-                + secureElsewhere.getId() + ", \"contractId\": " + contract.getId() + "}");
+        Api.Response misfit = officer.post(PLACEMENTS, input(referral, secureElsewhere.getId()));
         assertThat(misfit.status()).isEqualTo(409);
         assertThat(misfit.body().get("detail").asText()).contains("care type 44", "security level OPEN is below",
                 "lacks specialism LVB", "municipality is excluded");
-        assertThat(misfit.body().get("detail").asText()).as("a planner reads no youth data")
-                .doesNotContain("Deventer", "Zutphen", "MALE", "youth is 16");
+        Api.Response planners = planner.post(PLACEMENTS, input(referral, secureElsewhere.getId()));
+        assertThat(planners.status()).isEqualTo(409);
+        assertThat(planners.body().get("detail").asText()).as("a planner reads the kinds of rule, no youth data")
+                .isEqualTo("Offer " + secureElsewhere.getId() + " under contract " + contract.getReference()
+                        + " does not fit referral " + referral + ": the offer does not meet the referral's needs; "
+                        + "no contract covers the referral at this place.");
         assertThat(status(referral)).isEqualTo("OPEN");
 
         Api.Response unknown = planner.post(PLACEMENTS, "{\"referralId\": 987654, \"offerId\": " + lvbGroup.getId()
@@ -199,9 +202,11 @@ class PlacementLifecycleTests {
         long second = officer.post("/api/v1/referrals", coDefendant.replace("JR-", "JR-B")).body().get("id").asLong();
         propose(first, lvbGroup.getId());
 
-        Api.Response together = planner.post(PLACEMENTS, input(second, lvbGroup.getId()));
+        Api.Response together = officer.post(PLACEMENTS, input(second, lvbGroup.getId()));
         assertThat(together.status()).isEqualTo(409);
         assertThat(together.body().get("detail").asText()).contains("co-defendant");
+        assertThat(planner.post(PLACEMENTS, input(second, lvbGroup.getId())).body().get("detail").asText())
+                .doesNotContain("co-defendant").contains("no contract covers the referral at this place");
     }
 
     @Test

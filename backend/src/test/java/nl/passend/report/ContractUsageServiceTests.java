@@ -51,6 +51,7 @@ class ContractUsageServiceTests {
     long joint;
     long zutphen;
     long apeldoorn;
+    long officers;
 
     @BeforeEach
     void craft(@Autowired JdbcClient jdbc) {
@@ -60,7 +61,7 @@ class ContractUsageServiceTests {
         offer = rows.offer(rows.location(provider, "GM0200"), "43", 2, 20);
         joint = contract("USE-JOINT", "GM0200", TODAY.minusDays(100), TODAY.plusDays(100), "GM0301");
         rows.set("contract", joint, Map.of("volume_ceiling", 12, "budget_ceiling", new BigDecimal("100000")));
-        long officers = rows.organisation("Jeugdreclassering Apeldoorn", "YOUTH_PROBATION");
+        officers = rows.organisation("Jeugdreclassering Apeldoorn", "YOUTH_PROBATION");
         zutphen = rows.referral(rows.youth(officers, "GM0301"), officers, "43", "NORMAL", "OPEN");
         apeldoorn = rows.referral(rows.youth(officers, "GM0200"), officers, "43", "NORMAL", "OPEN");
     }
@@ -73,9 +74,9 @@ class ContractUsageServiceTests {
      * declined (nothing at all).
      */
     @Test
-    void showsPurchasersPlacesCareDaysAndEurosAgainstTheCeilingsAndTheSplit() {
+    void showsPurchasersOfAPartyPlacesCareDaysAndEurosAgainstTheCeilingsAndTheSplit() {
         craftPlacements();
-        as(Role.PURCHASER);
+        asPurchaserOf("GM0301");
         ContractUsageDto usage = only(contractUsage.usage(null, "GM0301", 0, 20));
 
         assertThat(usage.getContractId()).isEqualTo(joint);
@@ -108,23 +109,79 @@ class ContractUsageServiceTests {
         verify(audit).record(AuditAction.READ, "contract_usage", "GM0301");
     }
 
+    /** The lead municipality is party to its contract even where it is not listed as a participant. */
     @Test
-    void showsPlannersTheCareDaysButNoMoney() {
+    void showsThePurchasersOfTheLeadMunicipalityTheSplit() {
+        craftPlacements();
+        rows.set("contract", joint, Map.of("lead_municipality_code", "GM0213"));
+        asPurchaserOf("GM0213");
+
+        ContractUsageDto usage = only(contractUsage.usage(null, "GM0301", 0, 20));
+
+        assertThat(usage.getMunicipalities()).extracting(MunicipalityUsageDto::getMunicipality)
+                .containsExactly("GM0200", "GM0213", "GM0301");
+        assertThat(usage.getMunicipalities().get(2).getCareDays()).isEqualTo(30);
+    }
+
+    /** Two youths are behind the figures: a total of care days or euros would tell their stays. */
+    @Test
+    void showsPlannersAProtectedCountOfPlacementsOnlyWhereFewYouthsAreBehindTheFigures() {
         craftPlacements();
         as(Role.PLANNER);
         ContractUsageDto usage = only(contractUsage.usage(null, "GM0301", 0, 20));
 
-        assertThat(usage.getCareDays()).isEqualTo(130);
+        assertThat(usage.getPlacementsNow()).isEqualTo("8");
         assertThat(usage.getVolumeCeiling()).isEqualTo(12);
+        assertThat(usage.getCareDays()).isNull();
         assertThat(usage.getEurosUsed()).isNull();
         assertThat(usage.getEurosCommitted()).isNull();
         assertThat(usage.getBudgetCeiling()).isNull();
         assertThat(usage.getBudgetCommittedPercent()).isNull();
-        assertThat(usage.getMunicipalities()).allSatisfy(share -> {
-            assertThat(share.getCareDays()).isNull();
-            assertThat(share.getEurosUsed()).isNull();
-            assertThat(share.getShareOfCostPercent()).isNull();
-        });
+        assertThat(usage.getMunicipalities()).isEmpty();
+    }
+
+    @Test
+    void showsPurchasersOfAnotherMunicipalityTheBudgetButNeitherTheSplitNorTheSumsOfFewYouths() {
+        craftPlacements();
+        asPurchaserOf("GM0222");
+        ContractUsageDto usage = only(contractUsage.usage(null, "GM0301", 0, 20));
+
+        assertThat(usage.getPlacementsNow()).isEqualTo("8");
+        assertThat(usage.getBudgetCeiling()).isEqualTo(100_000);
+        assertThat(usage.getCareDays()).isNull();
+        assertThat(usage.getEurosUsed()).isNull();
+        assertThat(usage.getEurosCommitted()).isNull();
+        assertThat(usage.getBudgetCommittedPercent()).isNull();
+        assertThat(usage.getMunicipalities()).isEmpty();
+    }
+
+    /**
+     * Three more Zutphen youths in care, each started 10 days ago until 20 days ahead (10 care days, € 4,500 used,
+     * € 13,500 committed each): five youths are behind the sums now, so the totals show; the split still does not.
+     */
+    @Test
+    void showsEveryoneElseTheTotalsOfFiveYouthsOrMore() {
+        craftPlacements();
+        for (int i = 0; i < 3; i++) {
+            long referral = rows.referral(rows.youth(officers, "GM0301"), officers, "43", "NORMAL", "OPEN");
+            placement(referral, "STARTED", TODAY.minusDays(10), TODAY.plusDays(20), null);
+        }
+
+        asPurchaserOf("GM0222");
+        ContractUsageDto purchasers = only(contractUsage.usage(null, "GM0301", 0, 20));
+        assertThat(purchasers.getPlacementsNow()).isEqualTo("11");
+        assertThat(purchasers.getCareDays()).isEqualTo(160);
+        assertThat(purchasers.getEurosUsed()).isEqualTo(72_000);
+        assertThat(purchasers.getEurosCommitted()).isEqualTo(155_700);
+        assertThat(purchasers.getBudgetCommittedPercent()).isEqualTo(155.7);
+        assertThat(purchasers.getMunicipalities()).isEmpty();
+
+        as(Role.PLANNER);
+        ContractUsageDto planners = only(contractUsage.usage(null, "GM0301", 0, 20));
+        assertThat(planners.getCareDays()).isEqualTo(160);
+        assertThat(planners.getEurosUsed()).isNull();
+        assertThat(planners.getBudgetCeiling()).isNull();
+        assertThat(planners.getMunicipalities()).isEmpty();
     }
 
     /** The joint contract and four more: one that ends on the day, one of Zutphen alone, one past and one to come. */
@@ -184,6 +241,11 @@ class ContractUsageServiceTests {
 
     private void as(Role role) {
         when(currentActor.get()).thenReturn(new Actor("someone", role, 1));
+    }
+
+    private void asPurchaserOf(String municipality) {
+        long organisation = rows.organisation("Gemeente " + municipality, "MUNICIPALITY", municipality);
+        when(currentActor.get()).thenReturn(new Actor("purchaser", Role.PURCHASER, organisation));
     }
 
     private static ContractUsageDto only(ContractUsagePageDto page) {

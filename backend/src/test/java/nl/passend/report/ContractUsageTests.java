@@ -74,7 +74,7 @@ class ContractUsageTests {
     }
 
     @Test
-    void showsPurchasersPlacesCareDaysAndEurosAgainstTheCeilingsAndTheSplit() {
+    void showsPurchasersOfAPartyPlacesCareDaysAndEurosAgainstTheCeilingsAndTheSplit() {
         JsonNode usage = usage(api.asPurchaserOf("GM0200"));
 
         assertThat(usage.get("reference").asText()).isEqualTo(contract.getReference());
@@ -101,14 +101,20 @@ class ContractUsageTests {
         assertThat(zutphen.get("shareOfCostPercent").asDouble()).isEqualTo(23.1);
     }
 
+    /** Two youths are behind the figures: neither planners nor another municipality's purchasers read their sums. */
     @Test
-    void showsPlannersNoMoney() {
-        JsonNode usage = usage(api.asPlanner());
-        assertThat(usage.get("careDays").asLong()).isEqualTo(130);
-        assertThat(usage.has("eurosUsed")).isFalse();
-        assertThat(usage.has("budgetCeiling")).isFalse();
-        assertThat(usage.get("municipalities").get(0).has("eurosUsed")).isFalse();
-        assertThat(usage.get("municipalities").get(0).has("careDays")).isFalse();
+    void showsEveryoneButThePartiesTheTotalsOnlyWithoutTheSumsOfFewYouths() {
+        for (Api caller : new Api[] {api.asPlanner(), api.asPurchaserOf("GM0222")}) {
+            JsonNode usage = usage(caller);
+            assertThat(usage.get("placementsNow").asText()).isEqualTo("8");
+            assertThat(usage.has("careDays")).isFalse();
+            assertThat(usage.has("eurosUsed")).isFalse();
+            assertThat(usage.has("eurosCommitted")).isFalse();
+            assertThat(usage.has("budgetCommittedPercent")).isFalse();
+            assertThat(usage.get("municipalities")).isEmpty();
+        }
+        assertThat(usage(api.asPlanner()).has("budgetCeiling")).isFalse();
+        assertThat(usage(api.asPurchaserOf("GM0222")).get("budgetCeiling").asDouble()).isEqualTo(100_000);
     }
 
     @Test

@@ -159,7 +159,7 @@ public final class AccessMatrix {
             cancelReferral      | POST /api/v1/referrals/1/cancellation | closing     | 401 403 403 403 403 200 404 403 403
             listPlacements      | GET /api/v1/placements               |              | 401 403 403 403 403 200 200 200 200
             getPlacement        | GET /api/v1/placements/1             |              | 401 403 403 403 403 200 404 200 404
-            proposePlacement    | POST /api/v1/placements              | placement    | 401 403 201 403 403 403 403 403 403
+            proposePlacement    | POST /api/v1/placements              | placement    | 401 403 201 403 403 201 400 403 403
             acceptPlacement     | POST /api/v1/placements/1/acceptance | version      | 401 403 403 403 403 403 403 200 404
             declinePlacement    | POST /api/v1/placements/1/decline    | decline      | 401 403 403 403 403 403 403 200 404
             startPlacement      | POST /api/v1/placements/2/start      | start        | 401 403 403 403 403 403 403 200 404

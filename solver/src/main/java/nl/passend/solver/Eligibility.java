@@ -14,34 +14,60 @@ import java.util.TreeSet;
 public final class Eligibility {
 
     /**
+     * What a broken rule is about, as told to someone who may not know the youth (a planner): each kind groups rules
+     * so that no answer tells one rule of the kind from another, and no kind is derived from the youth alone.
+     */
+    public enum Kind {
+        /** What the offer is: care type, security level, ages, genders and specialisms against the youth's needs. */
+        NEEDS,
+        /**
+         * Whether a contract pays for the youth at this place: the contract's provider, period, municipalities and
+         * care types, and the offer's municipality. An excluded municipality (where a victim lives) is as much the
+         * youth's as the home municipality the contract must cover, so the two read alike.
+         */
+        COVER
+    }
+
+    /**
      * One rule an offer or its contract can break for a youth, in the order an explanation names them: first what
      * the offer is, then what the contract pays for.
      */
     public enum Misfit {
         /** The offer is another care type (iJw product category) than the one referred. */
-        CARE_TYPE,
+        CARE_TYPE(Kind.NEEDS),
         /** The offer's security level is below the one the court or officer required. */
-        SECURITY,
+        SECURITY(Kind.NEEDS),
         /** The youth's age on the requested start is outside the offer's ages. */
-        AGE,
+        AGE(Kind.NEEDS),
         /** The offer does not take the youth's gender. */
-        GENDER,
+        GENDER(Kind.NEEDS),
         /** The offer lacks a specialism the youth needs; see {@link #missingSpecialisms}. */
-        SPECIALISM,
+        SPECIALISM(Kind.NEEDS),
         /** The offer lies in a municipality excluded for the youth, for example where a victim lives. */
-        EXCLUDED_MUNICIPALITY,
+        EXCLUDED_MUNICIPALITY(Kind.COVER),
         /** The contract is with another provider than the offer's. */
-        CONTRACT_PROVIDER,
+        CONTRACT_PROVIDER(Kind.COVER),
         /** The contract is not valid on the requested start. */
-        CONTRACT_PERIOD,
+        CONTRACT_PERIOD(Kind.COVER),
         /** The contract does not cover the youth's home municipality, the one that pays (woonplaatsbeginsel). */
-        CONTRACT_MUNICIPALITY,
+        CONTRACT_MUNICIPALITY(Kind.COVER),
         /** The contract buys no daily tariff for the care type. */
-        CONTRACT_CARE_TYPE;
+        CONTRACT_CARE_TYPE(Kind.COVER);
+
+        private final Kind kind;
+
+        Misfit(Kind kind) {
+            this.kind = kind;
+        }
 
         /** Whether the rule is about the contract rather than the offer. */
         public boolean ofContract() {
             return compareTo(CONTRACT_PROVIDER) >= 0;
+        }
+
+        /** The kind of rule, all that may be told to someone who may not know the youth. */
+        public Kind kind() {
+            return kind;
         }
     }
 

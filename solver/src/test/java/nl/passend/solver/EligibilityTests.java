@@ -5,11 +5,13 @@ import static nl.passend.solver.MatchingEngineTests.demand;
 import static nl.passend.solver.MatchingEngineTests.offer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import nl.passend.solver.Eligibility.Kind;
 import nl.passend.solver.Eligibility.Misfit;
 
 /** Each rule of eligibility named by its misfit, and the quick answers agreeing with the named ones. */
@@ -44,6 +46,16 @@ class EligibilityTests {
                 Misfit.CONTRACT_PERIOD, Misfit.CONTRACT_MUNICIPALITY, Misfit.CONTRACT_CARE_TYPE);
         assertThat(Eligibility.misfits(YOUTH, offer, wrong)).allMatch(Misfit::ofContract);
         assertThat(Eligibility.pays(wrong, YOUTH, offer)).isFalse();
+    }
+
+    /** The victim's town reads like the contract's municipalities, not like what the offer is. */
+    @Test
+    void groupsTheRulesInKindsThatTellNothingOfTheYouth() {
+        assertThat(Arrays.stream(Misfit.values()).filter(misfit -> misfit.kind() == Kind.NEEDS))
+                .containsExactly(Misfit.CARE_TYPE, Misfit.SECURITY, Misfit.AGE, Misfit.GENDER, Misfit.SPECIALISM);
+        assertThat(Arrays.stream(Misfit.values()).filter(misfit -> misfit.kind() == Kind.COVER))
+                .containsExactly(Misfit.EXCLUDED_MUNICIPALITY, Misfit.CONTRACT_PROVIDER, Misfit.CONTRACT_PERIOD,
+                        Misfit.CONTRACT_MUNICIPALITY, Misfit.CONTRACT_CARE_TYPE);
     }
 
     @Test
