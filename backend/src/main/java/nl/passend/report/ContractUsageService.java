@@ -88,7 +88,7 @@ class ContractUsageService {
         LocalDate on = day == null ? LocalDate.now(clock) : day;
         String valid = """
                 from contract c where c.valid_from <= :on and c.valid_until >= :on and (:municipality is null or exists
-                  (select 1 from contract_municipality cm where cm.contract_id = c.id and cm.municipality_code = :municipality))""";
+                  (select 1 from contract_party cm where cm.contract_id = c.id and cm.municipality_code = :municipality))""";
         long total = jdbc.sql("select count(*) " + valid).param("on", on).param("municipality", municipality)
                 .query(Long.class).single();
         List<Contract> contracts = jdbc.sql("""
@@ -110,7 +110,8 @@ class ContractUsageService {
     private List<ContractUsageDto> usage(List<Contract> contracts, LocalDate on, boolean withMoney) {
         List<Long> ids = contracts.stream().map(Contract::id).toList();
         Map<Long, List<String>> municipalities = new HashMap<>();
-        jdbc.sql("select contract_id, municipality_code from contract_municipality where contract_id in (:ids) "
+        // Parties only: a municipality whose participation is pending is not (yet) part of the split.
+        jdbc.sql("select contract_id, municipality_code from contract_party where contract_id in (:ids) "
                 + "order by municipality_code").param("ids", ids)
                 .query((rs, i) -> municipalities.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
                         .add(rs.getString(2)))

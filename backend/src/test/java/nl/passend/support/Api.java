@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -188,8 +189,27 @@ public class Api {
                 new ArrayList<>(List.of(new ContractCareTypeDto(careType, new BigDecimal("450.00")))), from, until);
     }
 
-    /** Creates the contract as a purchaser of its lead municipality. */
+    /**
+     * Creates the contract as a purchaser of its lead municipality, and confirms each other municipality's
+     * participation as a purchaser of that municipality, so that all are parties; answers the contract as it is then.
+     */
     public ContractDto createContract(ContractInputDto input) {
+        ContractDto contract = createPendingContract(input);
+        for (String municipality : contract.getParticipatingMunicipalities()) {
+            if (!municipality.equals(contract.getLeadMunicipality())) {
+                Response confirmed = asPurchaserOf(municipality).post("/api/v1/contracts/" + contract.getId()
+                        + "/confirmation", Map.of("version", contract.getVersion()));
+                if (!confirmed.is(HttpStatus.OK)) {
+                    throw new AssertionError("Expected 200 but got " + confirmed.status() + ": " + confirmed.body());
+                }
+                contract = read(confirmed, ContractDto.class);
+            }
+        }
+        return contract;
+    }
+
+    /** Creates the contract as a purchaser of its lead municipality; the others' participations are pending. */
+    public ContractDto createPendingContract(ContractInputDto input) {
         return created(asPurchaserOf(input.getLeadMunicipality()).post("/api/v1/contracts", input), ContractDto.class);
     }
 
