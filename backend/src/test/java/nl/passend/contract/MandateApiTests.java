@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import nl.passend.api.model.ContractDto;
 import nl.passend.api.model.ContractInputDto;
 import nl.passend.api.model.ContractParticipationDto;
@@ -219,6 +221,7 @@ class MandateApiTests {
     void anEditThatBuysMoreCareOrLastsLongerAsksTheOthersAgain() {
         ContractDto joint = api.createContract(doetinchemsContractWithApeldoorn("43"));
         String uri = "/api/v1/contracts/" + joint.getId();
+        JsonNode proposal = propose(referApeldoornsYouth("WIDENED-1"), joint).body();
 
         Api.Response narrowed = doetinchem.put(uri, edit(joint).version(joint.getVersion())
                 .validUntil(UNTIL.minusMonths(1)).volumeCeiling(3));
@@ -232,6 +235,17 @@ class MandateApiTests {
         ContractDto longer = doetinchem.read(extended, ContractDto.class);
         assertThat(state(longer, APELDOORN)).isEqualTo(ParticipationStateDto.PENDING);
         assertThat(state(longer, DOETINCHEM)).isEqualTo(ParticipationStateDto.CONFIRMED);
+
+        // The proposal made while Apeldoorn was a party is not accepted while it is not.
+        Api intake = api.asIntakeOf(provider);
+        String acceptance = "/api/v1/placements/" + proposal.get("id").asLong() + "/acceptance";
+        Api.Response refused = intake.post(acceptance, Map.of("version", proposal.get("version").asLong()));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("detail").asText()).contains("no longer covers");
+        assertThat(apeldoorn.post(uri + "/confirmation", Map.of("version", longer.getVersion())).status())
+                .isEqualTo(200);
+        assertThat(intake.post(acceptance, Map.of("version", proposal.get("version").asLong())).status())
+                .isEqualTo(200);
     }
 
     @Test
