@@ -41,8 +41,10 @@ import nl.passend.shared.Violation;
 
 /**
  * Registers contracts and keeps the rule that one care type for one municipality has one contract per provider a day
- * (DESIGN.md, Purchasing: an overlapping one is refused with 409). Purchasers keep only contracts in which their
- * municipality takes part, and only they see tariffs and budgets (DESIGN.md, Security and privacy).
+ * (DESIGN.md, Purchasing: an overlapping one is refused with 409). A municipality is bound only with its consent
+ * (DESIGN.md, Mandates): its participation is pending until a mandate or its own purchaser confirms it, and only
+ * parties count for coverage and overlap. Purchasers keep only contracts to which their municipality is a party, and
+ * only they see tariffs and budgets (DESIGN.md, Security and privacy).
  */
 @Service
 @Transactional
