@@ -3,6 +3,7 @@ package nl.passend.contract;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -158,8 +159,12 @@ public class ContractService {
      */
     void confirmCoveredBy(Mandate mandate) {
         Municipality granting = mandate.getGrantingMunicipality();
-        for (Contract contract : contracts.findLedBy(mandate.getLeadMunicipality().getCode(), granting.getCode(),
-                ParticipationState.PENDING)) {
+        List<Contract> awaiting = new ArrayList<>(contracts.findLedBy(mandate.getLeadMunicipality().getCode(),
+                granting.getCode(), ParticipationState.PENDING));
+        // Providers are locked in the order of their ids, so that two grants never wait for each other's locks.
+        awaiting.sort(Comparator.comparing((Contract contract) -> contract.getProvider().getId())
+                .thenComparing(Contract::getId));
+        for (Contract contract : awaiting) {
             if (!mandate.covers(contract, granting)) {
                 continue;
             }
@@ -324,15 +329,18 @@ public class ContractService {
         if (!own.equals(contract.getLeadMunicipality().getCode())) {
             return Participation.pending();
         }
+        // A mandate does not bind the municipality into a second contract of the provider for the same care and days:
+        // that participation waits, as it would if the mandate were granted after the contract.
         return mandates.findStandingOver(municipality.getCode(), own, contract.getValidFrom(), contract.getValidUntil())
                 .stream().filter(mandate -> mandate.covers(contract, municipality)).findFirst()
+                .filter(mandate -> overlap(contract, municipality).isEmpty())
                 .map(mandate -> Participation.byMandate(mandate.getId())).orElseGet(Participation::pending);
     }
 
     /** Names another contract of the provider to which the municipality is already a party for this care, if any. */
     private Optional<String> overlap(Contract contract, Municipality municipality) {
         for (Contract other : contracts.findOthersInPeriod(contract.getProvider(), contract.getValidFrom(),
-                contract.getValidUntil(), contract.getId())) {
+                contract.getValidUntil(), contract.getId() == null ? 0 : contract.getId())) {
             Optional<String> clash = overlap(other, contract.getDailyTariffs().keySet(),
                     Map.of(municipality, Participation.confirmed()));
             if (clash.isPresent()) {

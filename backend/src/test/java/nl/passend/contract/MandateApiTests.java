@@ -187,6 +187,21 @@ class MandateApiTests {
     }
 
     @Test
+    void aMandateBindsNoMunicipalityIntoTwoContractsOfOneProviderForTheSameCareAndDays() {
+        ContractDto awaiting = api.createPendingContract(doetinchemsContractWithApeldoorn("43"));
+        api.createContract(Api.contract(provider.getId(), APELDOORN, Set.of(APELDOORN), "43", FROM, UNTIL));
+
+        assertThat(apeldoorn.post("/api/v1/mandates", mandate(APELDOORN, DOETINCHEM, "43")).status()).isEqualTo(201);
+        assertThat(state(contract(awaiting.getId()), APELDOORN)).isEqualTo(ParticipationStateDto.PENDING);
+        // Doetinchem starts again: the same contract registered now, with the mandate standing.
+        assertThat(doetinchem.delete("/api/v1/contracts/" + awaiting.getId()).status()).isEqualTo(204);
+        Api.Response registered = doetinchem.post("/api/v1/contracts", doetinchemsContractWithApeldoorn("43"));
+        assertThat(registered.status()).as("Doetinchem's contract stands, without Apeldoorn").isEqualTo(201);
+        assertThat(state(doetinchem.read(registered, ContractDto.class), APELDOORN))
+                .isEqualTo(ParticipationStateDto.PENDING);
+    }
+
+    @Test
     void revokingAMandateConfirmsNothingNewAndKeepsWhatItConfirmed() {
         MandateDto mandate = apeldoorn.read(apeldoorn.post("/api/v1/mandates", mandate(APELDOORN, DOETINCHEM, "43")),
                 MandateDto.class);
