@@ -71,18 +71,21 @@ class MatchingFactsTests {
         assertThat(found.youthRegionByReferral()).containsEntry(open, "MIDDEN_IJSSEL_OOST_VELUWE");
     }
 
-    /** Matching covers the youths of a contract's parties only: Zutphen's from the moment Zutphen consents. */
+    /**
+     * Matching covers the youths of a contract's parties only: Hattem's from the moment Hattem consents (Hattem has
+     * given Apeldoorn no mandate, in the demo data either).
+     */
     @Test
     void coversTheYouthsOfTheContractsPartiesOnly() {
         ProviderDto provider = api.createProvider();
         ContractDto contract = api.createPendingContract(Api.contract(provider.getId(), "GM0200",
-                Set.of("GM0200", "GM0301"), "43", LocalDate.now().minusMonths(6), LocalDate.now().plusMonths(6)));
+                Set.of("GM0200", "GM0244"), "43", LocalDate.now().minusMonths(6), LocalDate.now().plusMonths(6)));
 
-        assertThat(contractFact(contract).municipalities()).as("Zutphen's participation is pending")
+        assertThat(contractFact(contract).municipalities()).as("Hattem's participation is pending")
                 .containsExactly("GM0200");
-        assertThat(api.asPurchaserOf("GM0301").post("/api/v1/contracts/" + contract.getId() + "/confirmation",
+        assertThat(api.asPurchaserOf("GM0244").post("/api/v1/contracts/" + contract.getId() + "/confirmation",
                 Map.of("version", contract.getVersion())).status()).isEqualTo(200);
-        assertThat(contractFact(contract).municipalities()).containsExactlyInAnyOrder("GM0200", "GM0301");
+        assertThat(contractFact(contract).municipalities()).containsExactlyInAnyOrder("GM0200", "GM0244");
     }
 
     private Contract contractFact(ContractDto contract) {

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.passend.api.model.ContractCareTypeDto;
 import nl.passend.api.model.ContractDto;
 import nl.passend.api.model.ContractInputDto;
+import nl.passend.api.model.ContractParticipationDto;
 import nl.passend.api.model.GenderDto;
 import nl.passend.api.model.LocationDto;
 import nl.passend.api.model.LocationInputDto;
@@ -35,6 +36,7 @@ import nl.passend.api.model.OfferInputDto;
 import nl.passend.api.model.OrganisationDto;
 import nl.passend.api.model.OrganisationInputDto;
 import nl.passend.api.model.OrganisationTypeDto;
+import nl.passend.api.model.ParticipationStateDto;
 import nl.passend.api.model.ProviderDto;
 import nl.passend.api.model.ProviderInputDto;
 import nl.passend.api.model.SecurityLevelDto;
@@ -190,20 +192,22 @@ public class Api {
     }
 
     /**
-     * Creates the contract as a purchaser of its lead municipality, and confirms each other municipality's
-     * participation as a purchaser of that municipality, so that all are parties; answers the contract as it is then.
+     * Creates the contract as a purchaser of its lead municipality, and confirms each other municipality's pending
+     * participation (one a mandate confirmed is not) as a purchaser of that municipality, so that all are parties;
+     * answers the contract as it is then.
      */
     public ContractDto createContract(ContractInputDto input) {
         ContractDto contract = createPendingContract(input);
-        for (String municipality : contract.getParticipatingMunicipalities()) {
-            if (!municipality.equals(contract.getLeadMunicipality())) {
-                Response confirmed = asPurchaserOf(municipality).post("/api/v1/contracts/" + contract.getId()
-                        + "/confirmation", Map.of("version", contract.getVersion()));
-                if (!confirmed.is(HttpStatus.OK)) {
-                    throw new AssertionError("Expected 200 but got " + confirmed.status() + ": " + confirmed.body());
-                }
-                contract = read(confirmed, ContractDto.class);
+        List<String> pending = contract.getParticipations().stream()
+                .filter(participation -> participation.getState() == ParticipationStateDto.PENDING)
+                .map(ContractParticipationDto::getMunicipality).toList();
+        for (String municipality : pending) {
+            Response confirmed = asPurchaserOf(municipality).post("/api/v1/contracts/" + contract.getId()
+                    + "/confirmation", Map.of("version", contract.getVersion()));
+            if (!confirmed.is(HttpStatus.OK)) {
+                throw new AssertionError("Expected 200 but got " + confirmed.status() + ": " + confirmed.body());
             }
+            contract = read(confirmed, ContractDto.class);
         }
         return contract;
     }
