@@ -2,10 +2,11 @@ package nl.passend.contract;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.CollectionTable;
@@ -14,8 +15,6 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyJoinColumn;
 
@@ -42,11 +41,15 @@ public class Contract extends VersionedEntity {
     @JoinColumn(name = "lead_municipality_code")
     private Municipality leadMunicipality;
 
-    /** The municipalities whose youths it covers, by home municipality (woonplaatsbeginsel), the lead among them. */
-    @ManyToMany(fetch = FetchType.EAGER)
-    @JoinTable(name = "contract_municipality", joinColumns = @JoinColumn(name = "contract_id"),
-            inverseJoinColumns = @JoinColumn(name = "municipality_code"))
-    private Set<Municipality> participatingMunicipalities = new LinkedHashSet<>();
+    /**
+     * Every municipality the contract lists, the lead among them, with its consent. Only the confirmed ones are
+     * parties to it: they alone have their youths covered (by home municipality, woonplaatsbeginsel) and their other
+     * contracts checked for overlap.
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "contract_municipality", joinColumns = @JoinColumn(name = "contract_id"))
+    @MapKeyJoinColumn(name = "municipality_code")
+    private Map<Municipality, Participation> participations = new HashMap<>();
 
     /** The iJw JZ020 care types it buys (reference/ijw-codes.md), each at a daily tariff in euros and cents. */
     @ElementCollection(fetch = FetchType.EAGER)
@@ -93,13 +96,43 @@ public class Contract extends VersionedEntity {
         this.leadMunicipality = leadMunicipality;
     }
 
+    /** Every municipality listed, whatever its consent. */
     public Set<Municipality> getParticipatingMunicipalities() {
-        return participatingMunicipalities;
+        return Collections.unmodifiableSet(participations.keySet());
     }
 
-    void setParticipatingMunicipalities(Set<Municipality> municipalities) {
-        this.participatingMunicipalities.clear();
-        this.participatingMunicipalities.addAll(municipalities);
+    public Map<Municipality, Participation> getParticipations() {
+        return Collections.unmodifiableMap(participations);
+    }
+
+    void setParticipations(Map<Municipality, Participation> participations) {
+        this.participations.keySet().retainAll(participations.keySet());
+        // Only changed entries are put, so that an unchanged participation is not written again.
+        participations.forEach((municipality, participation) -> {
+            if (!participation.equals(this.participations.get(municipality))) {
+                this.participations.put(municipality, participation);
+            }
+        });
+    }
+
+    void setParticipation(Municipality municipality, Participation participation) {
+        participations.put(municipality, participation);
+    }
+
+    /**
+     * Whether the municipality is a party to this contract: it takes part and has consented (DESIGN.md, Mandates).
+     * The one definition: matching's coverage, the overlap rule, who keeps the contract and who reads its figures per
+     * municipality all ask it (in SQL, the view {@code contract_party}).
+     */
+    public boolean isParty(String municipalityCode) {
+        return participations.entrySet().stream().anyMatch(entry ->
+                entry.getKey().getCode().equals(municipalityCode) && entry.getValue().isConfirmed());
+    }
+
+    /** The codes of the municipalities that are parties to this contract. */
+    public Set<String> parties() {
+        return participations.entrySet().stream().filter(entry -> entry.getValue().isConfirmed())
+                .map(entry -> entry.getKey().getCode()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     public Map<CareType, BigDecimal> getDailyTariffs() {
@@ -148,8 +181,8 @@ public class Contract extends VersionedEntity {
     public nl.passend.solver.Contract fact(long spentCents) {
         Map<String, Long> tariffs = new HashMap<>();
         dailyTariffs.forEach((careType, euros) -> tariffs.put(careType.getCode(), Money.cents(euros)));
-        return new nl.passend.solver.Contract(getId(), provider.getId(),
-                participatingMunicipalities.stream().map(Municipality::getCode).collect(Collectors.toSet()),
+        // A pending participation covers no youth: matching, its explanations and placements see the parties only.
+        return new nl.passend.solver.Contract(getId(), provider.getId(), parties(),
                 tariffs, validFrom, validUntil, volumeCeiling,
                 budgetCeiling == null ? null : Math.max(0, Money.cents(budgetCeiling) - spentCents));
     }

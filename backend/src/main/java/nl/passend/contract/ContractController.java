@@ -12,10 +12,12 @@ import nl.passend.api.ContractsApi;
 import nl.passend.api.model.ContractDto;
 import nl.passend.api.model.ContractInputDto;
 import nl.passend.api.model.ContractPageDto;
+import nl.passend.api.model.VersionOnlyDto;
 
 /**
  * Contracts in the REST contract ({@code ContractsApi}): everyone signed in reads them, tariffs and budgets only a
- * purchaser; purchasers keep those in which their municipality takes part (DESIGN.md, Security and privacy).
+ * purchaser; purchasers keep those to which their municipality is a party (DESIGN.md, Security and privacy), and
+ * confirm or decline their own municipality's participation in one (DESIGN.md, Mandates).
  */
 @RestController
 class ContractController implements ContractsApi {
@@ -27,9 +29,10 @@ class ContractController implements ContractsApi {
     }
 
     @Override
-    public ResponseEntity<ContractPageDto> listContracts(String municipality, Long providerId, String careType,
-            LocalDate validOn, Integer page, Integer size, List<String> sort) {
-        return ResponseEntity.ok(contracts.list(municipality, providerId, careType, validOn, page, size, sort));
+    public ResponseEntity<ContractPageDto> listContracts(String municipality, String awaitingConsentOf,
+            Long providerId, String careType, LocalDate validOn, Integer page, Integer size, List<String> sort) {
+        return ResponseEntity.ok(contracts.list(municipality, awaitingConsentOf, providerId, careType, validOn, page,
+                size, sort));
     }
 
     @Override
@@ -47,6 +50,16 @@ class ContractController implements ContractsApi {
     @Override
     public ResponseEntity<ContractDto> updateContract(Long id, ContractInputDto input) {
         return ResponseEntity.ok(contracts.update(id, input));
+    }
+
+    @Override
+    public ResponseEntity<ContractDto> confirmContractParticipation(Long id, VersionOnlyDto input) {
+        return ResponseEntity.ok(contracts.confirm(id, input.getVersion()));
+    }
+
+    @Override
+    public ResponseEntity<ContractDto> declineContractParticipation(Long id, VersionOnlyDto input) {
+        return ResponseEntity.ok(contracts.decline(id, input.getVersion()));
     }
 
     @Override

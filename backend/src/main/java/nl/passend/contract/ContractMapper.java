@@ -16,6 +16,8 @@ import org.springframework.data.domain.Page;
 import nl.passend.api.model.ContractCareTypeViewDto;
 import nl.passend.api.model.ContractDto;
 import nl.passend.api.model.ContractPageDto;
+import nl.passend.api.model.ContractParticipationDto;
+import nl.passend.api.model.ParticipationStateDto;
 import nl.passend.reference.CareType;
 import nl.passend.reference.Municipality;
 import nl.passend.shared.Paging;
@@ -38,6 +40,16 @@ interface ContractMapper {
 
     default Set<String> municipalityCodes(Set<Municipality> municipalities) {
         return municipalities.stream().map(Municipality::getCode).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Every listed municipality with its consent, by code, so that each purchaser sees where it stands. */
+    default List<ContractParticipationDto> participations(Map<Municipality, Participation> participations) {
+        return participations.entrySet().stream()
+                .sorted(Comparator.comparing(entry -> entry.getKey().getCode()))
+                .map(entry -> new ContractParticipationDto(entry.getKey().getCode(),
+                        ParticipationStateDto.valueOf(entry.getValue().getState().name()))
+                        .mandateId(entry.getValue().getMandateId()))
+                .toList();
     }
 
     default List<ContractCareTypeViewDto> careTypes(Map<CareType, BigDecimal> dailyTariffs,

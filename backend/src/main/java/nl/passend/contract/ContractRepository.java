@@ -15,7 +15,6 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.lang.Nullable;
 
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.MapJoin;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
@@ -30,13 +29,14 @@ import nl.passend.reference.Municipality_;
 interface ContractRepository extends JpaRepository<Contract, Long>, JpaSpecificationExecutor<Contract> {
 
     /**
-     * Contracts in which the municipality takes part, with the provider, that buy the care type, valid on the day
-     * (both ends included); {@code null} means any.
+     * Contracts to which the municipality is a party, in which another's participation is pending, with the provider,
+     * that buy the care type, valid on the day (both ends included); {@code null} means any.
      */
-    default Page<Contract> search(@Nullable String municipality, @Nullable Long providerId, @Nullable String careType,
-            @Nullable LocalDate validOn, Pageable pageable) {
+    default Page<Contract> search(@Nullable String municipality, @Nullable String awaitingConsentOf,
+            @Nullable Long providerId, @Nullable String careType, @Nullable LocalDate validOn, Pageable pageable) {
         return findAll(Specification.allOf(
-                municipality == null ? null : takesPart(municipality),
+                municipality == null ? null : takesPart(municipality, ParticipationState.CONFIRMED),
+                awaitingConsentOf == null ? null : takesPart(awaitingConsentOf, ParticipationState.PENDING),
                 providerId == null ? null : (root, query, cb) ->
                         cb.equal(root.get(Contract_.provider).get(Provider_.id), providerId),
                 careType == null ? null : buys(careType),
@@ -58,18 +58,26 @@ interface ContractRepository extends JpaRepository<Contract, Long>, JpaSpecifica
             order by c.validFrom, c.id""")
     List<Contract> findOthersInPeriod(Provider provider, LocalDate from, LocalDate until, long self);
 
+    /** The contracts a lead municipality leads in which the municipality's participation is in this state. */
+    @Query("""
+            select c from Contract c join c.participations p
+            where c.leadMunicipality.code = :lead and key(p).code = :municipality and p.state = :state
+            order by c.id""")
+    List<Contract> findLedBy(String lead, String municipality, ParticipationState state);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Contract c where c.id = :id")
     Optional<Contract> findByIdForUpdate(long id);
 
     /** With a subquery rather than a join, so that a contract appears once however many municipalities it has. */
-    private static Specification<Contract> takesPart(String municipality) {
+    private static Specification<Contract> takesPart(String municipality, ParticipationState state) {
         return (root, query, cb) -> {
             Subquery<Long> taking = query.subquery(Long.class);
             Root<Contract> contract = taking.from(Contract.class);
-            Join<Contract, Municipality> participant = contract.join(Contract_.participatingMunicipalities);
+            MapJoin<Contract, Municipality, Participation> participation = contract.join(Contract_.participations);
             taking.select(contract.get(Contract_.id)).where(cb.equal(contract, root),
-                    cb.equal(participant.get(Municipality_.code), municipality));
+                    cb.equal(participation.key().get(Municipality_.code), municipality),
+                    cb.equal(participation.value().get(Participation_.state), state));
             return cb.exists(taking);
         };
     }

@@ -3,6 +3,8 @@ package nl.passend.contract;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +20,8 @@ import nl.passend.api.model.ContractCareTypeDto;
 import nl.passend.api.model.ContractDto;
 import nl.passend.api.model.ContractInputDto;
 import nl.passend.api.model.ContractPageDto;
+import nl.passend.audit.AuditAction;
+import nl.passend.audit.AuditTrail;
 import nl.passend.audit.RegistryEdits;
 import nl.passend.organisation.OrganisationService;
 import nl.passend.provider.Provider;
@@ -33,12 +37,15 @@ import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
 import nl.passend.shared.RowLocks;
+import nl.passend.shared.StaleVersionException;
 import nl.passend.shared.Violation;
 
 /**
  * Registers contracts and keeps the rule that one care type for one municipality has one contract per provider a day
- * (DESIGN.md, Purchasing: an overlapping one is refused with 409). Purchasers keep only contracts in which their
- * municipality takes part, and only they see tariffs and budgets (DESIGN.md, Security and privacy).
+ * (DESIGN.md, Purchasing: an overlapping one is refused with 409). A municipality is bound only with its consent
+ * (DESIGN.md, Mandates): its participation is pending until a mandate or its own purchaser confirms it, and only
+ * parties count for coverage and overlap. Purchasers keep only contracts to which their municipality is a party, and
+ * only they see tariffs and budgets (DESIGN.md, Security and privacy).
  */
 @Service
 @Transactional
@@ -49,35 +56,39 @@ public class ContractService {
             "validFrom", "validFrom", "validUntil", "validUntil");
 
     private final ContractRepository contracts;
+    private final MandateRepository mandates;
     private final ProviderService providers;
     private final OrganisationService organisations;
     private final ReferenceDataService referenceData;
     private final CurrentActor currentActor;
     private final RegistryEdits edits;
     private final RowLocks locks;
+    private final AuditTrail audit;
     private final ContractMapper mapper;
 
-    ContractService(ContractRepository contracts, ProviderService providers, OrganisationService organisations,
-            ReferenceDataService referenceData, CurrentActor currentActor, RegistryEdits edits, RowLocks locks,
-            ContractMapper mapper) {
+    ContractService(ContractRepository contracts, MandateRepository mandates, ProviderService providers,
+            OrganisationService organisations, ReferenceDataService referenceData, CurrentActor currentActor,
+            RegistryEdits edits, RowLocks locks, AuditTrail audit, ContractMapper mapper) {
         this.contracts = contracts;
+        this.mandates = mandates;
         this.providers = providers;
         this.organisations = organisations;
         this.referenceData = referenceData;
         this.currentActor = currentActor;
         this.edits = edits;
         this.locks = locks;
+        this.audit = audit;
         this.mapper = mapper;
     }
 
     @Transactional(readOnly = true)
-    ContractPageDto list(@Nullable String municipality, @Nullable Long providerId, @Nullable String careType,
-            @Nullable LocalDate validOn, int page, int size, List<String> sort) {
+    ContractPageDto list(@Nullable String municipality, @Nullable String awaitingConsentOf, @Nullable Long providerId,
+            @Nullable String careType, @Nullable LocalDate validOn, int page, int size, List<String> sort) {
         if (careType != null) {
             referenceData.requireCareType("careType", careType);
         }
         boolean withMoney = currentActor.get().is(Role.PURCHASER);
-        return mapper.toPageDto(contracts.search(municipality, providerId, careType, validOn,
+        return mapper.toPageDto(contracts.search(municipality, awaitingConsentOf, providerId, careType, validOn,
                 Paging.pageable(page, size, sort, SORTABLE)), withMoney);
     }
 
@@ -100,6 +111,83 @@ public class ContractService {
 
     void delete(long id) {
         edits.delete(contracts, "contract", findOwn(id), "placements");
+    }
+
+    /**
+     * A purchaser consents to its own municipality's participation: from now on it is a party, its youths covered.
+     * Refused if that would give the municipality two contracts of the provider for one care type on one day.
+     */
+    ContractDto confirm(long id, Long version) {
+        String own = purchasersMunicipality();
+        Contract contract = find(id);
+        Municipality municipality = participant(contract, own);
+        StaleVersionException.requireCurrent("contract", id, contract.getVersion(), version);
+        if (contract.getParticipations().get(municipality).isConfirmed()) {
+            throw new ConflictException("The participation of " + describe(municipality) + " in contract "
+                    + contract.getReference() + " is already confirmed.");
+        }
+        // As for an edit: the provider's lock serialises every change of who is party to its contracts.
+        providers.requireLocked("id", contract.getProvider().getId());
+        overlap(contract, municipality).ifPresent(message -> {
+            throw new ConflictException(message);
+        });
+        contract.setParticipation(municipality, Participation.confirmed());
+        return participationChanged(contract, municipality);
+    }
+
+    /** A purchaser refuses its own municipality's pending participation; a confirmed one is not undone this way. */
+    ContractDto decline(long id, Long version) {
+        String own = purchasersMunicipality();
+        Contract contract = find(id);
+        Municipality municipality = participant(contract, own);
+        StaleVersionException.requireCurrent("contract", id, contract.getVersion(), version);
+        ParticipationState state = contract.getParticipations().get(municipality).getState();
+        if (state != ParticipationState.PENDING) {
+            throw new ConflictException("The participation of " + describe(municipality) + " in contract "
+                    + contract.getReference() + " is " + state + ", not PENDING: "
+                    + (state == ParticipationState.CONFIRMED
+                            ? "leaving a contract is agreed with its lead municipality, which removes you from it."
+                            : "it is declined already."));
+        }
+        contract.setParticipation(municipality, Participation.declined());
+        return participationChanged(contract, municipality);
+    }
+
+    /**
+     * Confirms the granting municipality's pending participations that a new mandate covers, in the contracts its
+     * lead leads; one that would overlap another contract of the municipality stays pending.
+     */
+    void confirmCoveredBy(Mandate mandate) {
+        Municipality granting = mandate.getGrantingMunicipality();
+        List<Contract> awaiting = new ArrayList<>(contracts.findLedBy(mandate.getLeadMunicipality().getCode(),
+                granting.getCode(), ParticipationState.PENDING));
+        // Providers are locked in the order of their ids, so that two grants never wait for each other's locks.
+        awaiting.sort(Comparator.comparing((Contract contract) -> contract.getProvider().getId())
+                .thenComparing(Contract::getId));
+        for (Contract contract : awaiting) {
+            if (!mandate.covers(contract, granting)) {
+                continue;
+            }
+            providers.requireLocked("id", contract.getProvider().getId());
+            if (overlap(contract, granting).isEmpty()) {
+                contract.setParticipation(granting, Participation.byMandate(mandate.getId()));
+                participationChanged(contract, granting);
+            }
+        }
+    }
+
+    /** Writes the contract (its version moves on, so an edit based on the old one is refused) and audits it. */
+    private ContractDto participationChanged(Contract contract, Municipality municipality) {
+        ContractDto dto = mapper.toDto(contracts.saveAndFlush(contract), true);
+        audit.record(AuditAction.UPDATE, "contract_participation", contract.getId() + "/" + municipality.getCode());
+        return dto;
+    }
+
+    /** The caller's municipality as listed by the contract; one the contract does not list is answered 404. */
+    private static Municipality participant(Contract contract, String own) {
+        return contract.getParticipatingMunicipalities().stream().filter(m -> m.getCode().equals(own)).findFirst()
+                .orElseThrow(() -> new NotFoundException("participation of " + own + " in contract",
+                        contract.getId()));
     }
 
     /**
@@ -126,13 +214,13 @@ public class ContractService {
     }
 
     /**
-     * A contract in which the purchaser's municipality takes no part is answered as if it did not exist: 404, not 403
-     * (DESIGN.md, Security and privacy).
+     * A contract to which the purchaser's municipality is no party is answered as if it did not exist: 404, not 403
+     * (DESIGN.md, Security and privacy). A municipality only pending confirms or declines; it does not keep it.
      */
     private Contract findOwn(long id) {
         Contract contract = find(id);
         String municipality = purchasersMunicipality();
-        if (contract.getParticipatingMunicipalities().stream().noneMatch(m -> m.getCode().equals(municipality))) {
+        if (!contract.isParty(municipality)) {
             throw new NotFoundException("contract", id);
         }
         return contract;
@@ -198,35 +286,92 @@ public class ContractService {
         if (contracts.existsByReferenceIgnoreCaseAndIdNot(reference, self)) {
             throw new ConflictException("A contract with reference '" + reference + "' already exists.");
         }
-        for (Contract other : contracts.findOthersInPeriod(provider, input.getValidFrom(), input.getValidUntil(), self)) {
-            overlap(other, dailyTariffs.keySet(), participating).ifPresent(message -> {
-                throw new ConflictException(message);
-            });
-        }
 
+        // What each municipality consented to is judged against the contract as it was; a refusal below rolls back.
+        boolean widened = contract.getId() != null && (!contract.getLeadMunicipality().equals(lead)
+                || !contract.getDailyTariffs().keySet().containsAll(dailyTariffs.keySet())
+                || input.getValidFrom().isBefore(contract.getValidFrom())
+                || input.getValidUntil().isAfter(contract.getValidUntil()));
+        Map<Municipality, Participation> before = new HashMap<>(contract.getParticipations());
         contract.setReference(reference);
         contract.setProvider(provider);
         contract.setLeadMunicipality(lead);
-        contract.setParticipatingMunicipalities(participating);
         contract.setDailyTariffs(dailyTariffs);
         contract.setValidity(input.getValidFrom(), input.getValidUntil());
         contract.setVolumeCeiling(input.getVolumeCeiling());
         contract.setBudgetCeiling(input.getBudgetCeiling());
+        Map<Municipality, Participation> participations = new LinkedHashMap<>();
+        for (Municipality municipality : participating) {
+            participations.put(municipality, consent(contract, municipality, before.get(municipality), widened, own));
+        }
+        contract.setParticipations(participations);
+
+        for (Contract other : contracts.findOthersInPeriod(provider, input.getValidFrom(), input.getValidUntil(), self)) {
+            overlap(other, dailyTariffs.keySet(), contract.getParticipations()).ifPresent(message -> {
+                throw new ConflictException(message);
+            });
+        }
     }
 
-    /** Names what another contract of the provider in the same period already buys of the same care, if anything. */
-    private static Optional<String> overlap(Contract other, Set<CareType> careTypes, Set<Municipality> municipalities) {
+    /**
+     * The consent of one municipality to the contract as it will be (DESIGN.md, Mandates): the purchaser's own is
+     * given by registering it; another's, given before, holds while the contract buys no more care and lasts no longer
+     * than when it was given; else a standing mandate to the lead covers it, if the lead's own purchaser acts.
+     */
+    private Participation consent(Contract contract, Municipality municipality, @Nullable Participation before,
+            boolean widened, String own) {
+        if (municipality.getCode().equals(own)) {
+            return before != null && before.isConfirmed() ? before : Participation.confirmed();
+        }
+        if (before != null && before.getState() != ParticipationState.PENDING && !widened) {
+            return before;
+        }
+        if (!own.equals(contract.getLeadMunicipality().getCode())) {
+            return Participation.pending();
+        }
+        // A mandate does not bind the municipality into a second contract of the provider for the same care and days:
+        // that participation waits, as it would if the mandate were granted after the contract.
+        return mandates.findStandingOver(municipality.getCode(), own, contract.getValidFrom(), contract.getValidUntil())
+                .stream().filter(mandate -> mandate.covers(contract, municipality)).findFirst()
+                .filter(mandate -> overlap(contract, municipality).isEmpty())
+                .map(mandate -> Participation.byMandate(mandate.getId())).orElseGet(Participation::pending);
+    }
+
+    /** Names another contract of the provider to which the municipality is already a party for this care, if any. */
+    private Optional<String> overlap(Contract contract, Municipality municipality) {
+        for (Contract other : contracts.findOthersInPeriod(contract.getProvider(), contract.getValidFrom(),
+                contract.getValidUntil(), contract.getId() == null ? 0 : contract.getId())) {
+            Optional<String> clash = overlap(other, contract.getDailyTariffs().keySet(),
+                    Map.of(municipality, Participation.confirmed()));
+            if (clash.isPresent()) {
+                return clash;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Names what another contract of the provider in the same period already buys of the same care for one of the
+     * parties, if anything. Only parties count on either side: a pending participation blocks nothing.
+     */
+    private static Optional<String> overlap(Contract other, Set<CareType> careTypes,
+            Map<Municipality, Participation> participations) {
         Optional<CareType> careType = careTypes.stream()
                 .filter(other.getDailyTariffs()::containsKey).findFirst();
-        Optional<Municipality> municipality = municipalities.stream()
-                .filter(other.getParticipatingMunicipalities()::contains).findFirst();
+        Optional<Municipality> municipality = participations.entrySet().stream()
+                .filter(entry -> entry.getValue().isConfirmed() && other.isParty(entry.getKey().getCode()))
+                .map(Map.Entry::getKey).findFirst();
         if (careType.isEmpty() || municipality.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of("Contract " + other.getReference() + " (id " + other.getId() + ") already covers care type "
-                + careType.get().getCode() + " for " + municipality.get().getName() + " ("
-                + municipality.get().getCode() + ") with this provider from " + other.getValidFrom() + " to "
-                + other.getValidUntil() + ". End it first, or leave out the care types or municipalities it covers.");
+                + careType.get().getCode() + " for " + describe(municipality.get()) + " with this provider from "
+                + other.getValidFrom() + " to " + other.getValidUntil()
+                + ". End it first, or leave out the care types or municipalities it covers.");
+    }
+
+    private static String describe(Municipality municipality) {
+        return municipality.getName() + " (" + municipality.getCode() + ")";
     }
 
     /** Refused, not rounded: the columns hold cents, and a purchaser's figure must not change without a word. */

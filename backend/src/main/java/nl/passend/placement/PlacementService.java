@@ -186,6 +186,13 @@ class PlacementService {
         Contract contract = contracts.requireLocked("contractId", placement.getContract().getId());
         // The place this proposal holds must still be there among the places the provider has committed.
         requireRoom(placement.getReferral(), offer, contract, PlacementStatus.COMMITTED);
+        // The contract must still pay: a municipality whose participation went back to pending (the contract was
+        // widened without its consent) is no party, and its youth is not placed under it (DESIGN.md, Mandates).
+        if (!Eligibility.pays(contract.fact(0), placement.getReferral().demand(LocalDate.now(clock)),
+                offer.fact(offer.getCapacity()))) {
+            throw new ConflictException("Contract " + contract.getReference() + " no longer covers this placement;"
+                    + " it can be accepted once the contract covers it again.");
+        }
         placement.accept(clock.instant());
         referrals.advance(placement.getReferral(), ReferralStatus.ACCEPTED, "accepted by the provider");
         return saved(placement);

@@ -106,7 +106,7 @@ class ContractUsageService {
         LocalDate on = day == null ? LocalDate.now(clock) : day;
         String valid = """
                 from contract c where c.valid_from <= :on and c.valid_until >= :on and (:municipality is null or exists
-                  (select 1 from contract_municipality cm where cm.contract_id = c.id and cm.municipality_code = :municipality))""";
+                  (select 1 from contract_party cm where cm.contract_id = c.id and cm.municipality_code = :municipality))""";
         long total = jdbc.sql("select count(*) " + valid).param("on", on).param("municipality", municipality)
                 .query(Long.class).single();
         List<Contract> contracts = jdbc.sql("""
@@ -137,14 +137,15 @@ class ContractUsageService {
 
     /**
      * The municipalities party to each contract, the lead among them: whose purchasers read its split, and the rows
-     * of that split. The one place in the reports that says who is party to a contract.
+     * of that split. A participant is party once its participation is confirmed (the view {@code contract_party});
+     * a pending one is not yet.
      */
     private Map<Long, Set<String>> parties(List<Long> ids) {
         Map<Long, Set<String>> parties = new HashMap<>();
         jdbc.sql("""
                 select c.id, c.lead_municipality_code from contract c where c.id in (:ids)
-                union select cm.contract_id, cm.municipality_code from contract_municipality cm
-                where cm.contract_id in (:ids)""").param("ids", ids)
+                union select p.contract_id, p.municipality_code from contract_party p
+                where p.contract_id in (:ids)""").param("ids", ids)
                 .query((rs, i) -> parties.computeIfAbsent(rs.getLong(1), id -> new TreeSet<>()).add(rs.getString(2)))
                 .list();
         return parties;

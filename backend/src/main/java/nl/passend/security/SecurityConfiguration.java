@@ -147,7 +147,8 @@ class SecurityConfiguration {
                         "/api/v1/care-types", "/api/v1/specialisms", "/api/v1/security-levels").authenticated()
                 .requestMatchers(GET, "/api/v1/organisations", "/api/v1/organisations/*", "/api/v1/providers",
                         "/api/v1/providers/*", "/api/v1/locations", "/api/v1/locations/*", "/api/v1/offers",
-                        "/api/v1/offers/*", "/api/v1/contracts", "/api/v1/contracts/*").authenticated()
+                        "/api/v1/offers/*", "/api/v1/contracts", "/api/v1/contracts/*", "/api/v1/mandates",
+                        "/api/v1/mandates/*").authenticated()
                 .requestMatchers(GET, "/api/v1/users/me").authenticated()
 
                 // Keeping the registry: admins the parties, providers their supply, purchasers their contracts.
@@ -161,6 +162,9 @@ class SecurityConfiguration {
                 .requestMatchers(POST, "/api/v1/contracts").hasRole(Role.PURCHASER.name())
                 .requestMatchers(PUT, "/api/v1/contracts/*").hasRole(Role.PURCHASER.name())
                 .requestMatchers(DELETE, "/api/v1/contracts/*").hasRole(Role.PURCHASER.name())
+                // Consent to joint contracts: a purchaser for its own municipality (the services check which).
+                .requestMatchers(POST, "/api/v1/contracts/*/confirmation", "/api/v1/contracts/*/decline",
+                        "/api/v1/mandates", "/api/v1/mandates/*/revocation").hasRole(Role.PURCHASER.name())
 
                 // Personal data: referrals for their own organisation's officers; placements also for the intake
                 // of the offer; planners propose places without seeing a youth, officers for their own referrals.

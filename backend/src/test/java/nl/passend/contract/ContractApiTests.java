@@ -22,6 +22,7 @@ import nl.passend.api.model.ContractCareTypeDto;
 import nl.passend.api.model.ContractCareTypeViewDto;
 import nl.passend.api.model.ContractDto;
 import nl.passend.api.model.ContractInputDto;
+import nl.passend.api.model.ParticipationStateDto;
 import nl.passend.api.model.ProviderDto;
 import nl.passend.support.Api;
 import nl.passend.support.Concurrently;
@@ -120,16 +121,27 @@ class ContractApiTests {
     }
 
     @Test
-    void refusesAnEditThatWouldOverlapAnotherContract() {
-        api.createContract(Api.contract(provider.getId(), HATTEM, Set.of(HATTEM), "43", JAN_1, DEC_31));
+    void addsAMunicipalityWithAContractOfItsOwnAsPendingAndRefusesItsConfirmationNamingThatContract() {
+        ContractDto hattems = api.createContract(Api.contract(provider.getId(), HATTEM, Set.of(HATTEM), "43", JAN_1,
+                DEC_31));
         ContractDto contract = api.createContract(
                 Api.contract(provider.getId(), "GM0200", MIDDEN_IJSSEL, "43", JAN_1, DEC_31));
+        String uri = "/api/v1/contracts/" + contract.getId();
         ContractInputDto withHattem = edit(contract).version(contract.getVersion());
         withHattem.getParticipatingMunicipalities().add(HATTEM);
 
-        Api.Response refused = apeldoorn.put("/api/v1/contracts/" + contract.getId(), withHattem);
+        // Without Hattem's consent its participation blocks nothing: its own contract stands, the edit passes.
+        Api.Response added = apeldoorn.put(uri, withHattem);
+        assertThat(added.status()).isEqualTo(200);
+        ContractDto pending = apeldoorn.read(added, ContractDto.class);
+        assertThat(pending.getParticipations()).filteredOn(p -> p.getMunicipality().equals(HATTEM)).singleElement()
+                .satisfies(p -> assertThat(p.getState()).isEqualTo(ParticipationStateDto.PENDING));
+
+        Api.Response refused = api.asPurchaserOf(HATTEM).post(uri + "/confirmation",
+                Map.of("version", pending.getVersion()));
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.body().get("detail").asText()).contains("Hattem");
+        assertThat(refused.body().get("type").asText()).endsWith("/conflict");
+        assertThat(refused.body().get("detail").asText()).contains(hattems.getReference(), "Hattem");
     }
 
     @Test

@@ -86,16 +86,50 @@ class ContractRepositoryTests {
 
     @Test
     void sortsByTheKeysTheListOffersAndPages() {
-        Page<Contract> first = contracts.search(null, null, null, null,
+        Page<Contract> first = contracts.search(null, null, null, null, null,
                 Paging.pageable(0, 2, List.of("validUntil,desc"), ContractService.SORTABLE));
         assertThat(first.map(Contract::getId)).containsExactly(doetinchem2027, zutphenMidYear);
         assertThat(first.getTotalElements()).isEqualTo(3);
-        assertThat(contracts.search(null, null, null, null,
+        assertThat(contracts.search(null, null, null, null, null,
                 Paging.pageable(1, 2, List.of("validUntil,desc"), ContractService.SORTABLE)).map(Contract::getId))
                 .containsExactly(joint2026);
-        assertThat(contracts.search(null, null, null, null,
+        assertThat(contracts.search(null, null, null, null, null,
                 Paging.pageable(0, 3, List.of("reference"), ContractService.SORTABLE)).map(Contract::getId))
                 .containsExactly(doetinchem2027, joint2026, zutphenMidYear);
+    }
+
+    /** Parties only: a municipality whose participation is pending or declined is found by its own filter. */
+    @Test
+    void findsContractsByPartyAndByAMunicipalityWhoseConsentIsAwaited() {
+        rows.awaitsConsent(doetinchem2027, "GM0200");
+        rows.participates(zutphenMidYear, "DECLINED", "GM0200");
+
+        assertThat(search("GM0200", null, null, null)).containsExactly(joint2026);
+        assertThat(contracts.search(null, "GM0200", null, null, null,
+                Paging.pageable(0, 10, List.of(), ContractService.SORTABLE)).map(Contract::getId))
+                .containsExactly(doetinchem2027);
+        assertThat(contracts.search(null, "GM0301", null, null, null,
+                Paging.pageable(0, 10, List.of(), ContractService.SORTABLE))).isEmpty();
+        Contract pending = contracts.findById(doetinchem2027).orElseThrow();
+        assertThat(pending.isParty("GM0222")).isTrue();
+        assertThat(pending.isParty("GM0200")).isFalse();
+        assertThat(pending.parties()).containsExactly("GM0222");
+        assertThat(pending.fact(0).municipalities()).as("what matching covers").containsExactly("GM0222");
+    }
+
+    /** What a new mandate looks through: the contracts its lead leads where the municipality has not consented. */
+    @Test
+    void findsTheContractsALeadLeadsByTheStateOfAMunicipalitysParticipation() {
+        rows.awaitsConsent(doetinchem2027, "GM0200");
+        long another = rows.contract(south, "DOET-2026", "GM0222", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        rows.awaitsConsent(another, "GM0200");
+
+        assertThat(contracts.findLedBy("GM0222", "GM0200", ParticipationState.PENDING)).extracting(Contract::getId)
+                .containsExactly(doetinchem2027, another);
+        assertThat(contracts.findLedBy("GM0222", "GM0200", ParticipationState.CONFIRMED)).isEmpty();
+        assertThat(contracts.findLedBy("GM0200", "GM0301", ParticipationState.CONFIRMED)).extracting(Contract::getId)
+                .containsExactly(joint2026);
+        assertThat(contracts.findLedBy("GM0200", "GM0222", ParticipationState.PENDING)).isEmpty();
     }
 
     /** The query behind the rule of one contract per provider, care type and municipality on a day. */
@@ -138,7 +172,7 @@ class ContractRepositoryTests {
     }
 
     private List<Long> search(String municipality, Long provider, String careType, LocalDate validOn) {
-        return contracts.search(municipality, provider, careType, validOn,
+        return contracts.search(municipality, null, provider, careType, validOn,
                 Paging.pageable(0, 10, List.of(), ContractService.SORTABLE)).map(Contract::getId).getContent();
     }
 }

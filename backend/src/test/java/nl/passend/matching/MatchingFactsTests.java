@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,28 @@ class MatchingFactsTests {
         assertThat(found.existing()).filteredOn(place -> place.offerId() == offer.getId()).singleElement()
                 .satisfies(place -> assertThat(place.demand().referralId()).isEqualTo(proposed));
         assertThat(found.youthRegionByReferral()).containsEntry(open, "MIDDEN_IJSSEL_OOST_VELUWE");
+    }
+
+    /**
+     * Matching covers the youths of a contract's parties only: Hattem's from the moment Hattem consents (Hattem has
+     * given Apeldoorn no mandate, in the demo data either).
+     */
+    @Test
+    void coversTheYouthsOfTheContractsPartiesOnly() {
+        ProviderDto provider = api.createProvider();
+        ContractDto contract = api.createPendingContract(Api.contract(provider.getId(), "GM0200",
+                Set.of("GM0200", "GM0244"), "43", LocalDate.now().minusMonths(6), LocalDate.now().plusMonths(6)));
+
+        assertThat(contractFact(contract).municipalities()).as("Hattem's participation is pending")
+                .containsExactly("GM0200");
+        assertThat(api.asPurchaserOf("GM0244").post("/api/v1/contracts/" + contract.getId() + "/confirmation",
+                Map.of("version", contract.getVersion())).status()).isEqualTo(200);
+        assertThat(contractFact(contract).municipalities()).containsExactlyInAnyOrder("GM0200", "GM0244");
+    }
+
+    private Contract contractFact(ContractDto contract) {
+        return facts.load("MIDDEN_IJSSEL_OOST_VELUWE").contracts().stream().filter(c -> c.id() == contract.getId())
+                .findFirst().orElseThrow();
     }
 
     private long refer(String pseudonym) {

@@ -184,6 +184,17 @@ class ContractUsageServiceTests {
         assertThat(planners.getMunicipalities()).isEmpty();
     }
 
+    /** A municipality whose participation is pending is no party: not in the split, not found by its filter. */
+    @Test
+    void countsOnlyThePartiesToAContract() {
+        rows.awaitsConsent(joint, "GM0222");
+        as(Role.PURCHASER);
+
+        assertThat(only(contractUsage.usage(null, null, 0, 20)).getMunicipalities())
+                .extracting(MunicipalityUsageDto::getMunicipality).containsExactly("GM0200", "GM0301");
+        assertThat(contractUsage.usage(null, "GM0222", 0, 20).getContent()).isEmpty();
+    }
+
     /** The joint contract and four more: one that ends on the day, one of Zutphen alone, one past and one to come. */
     @Test
     void picksTheContractsValidOnTheDayInWhichTheMunicipalityTakesPartByReferenceAndPagesThem() {

@@ -69,6 +69,9 @@ public final class AccessMatrix {
                      "careTypes": [{"careType": "43", "dailyTariff": 685.00}, {"careType": "46", "dailyTariff": 695.00}],
                      "validFrom": "2026-01-01", "validUntil": "2026-12-31", "volumeCeiling": 12,
                      "budgetCeiling": 2950000.00, "version": 0}"""),
+            Map.entry("mandate", """
+                    {"grantingMunicipality": "GM0200", "leadMunicipality": "GM0222", "careTypes": ["43", "46"],
+                     "validFrom": "2030-01-01", "validUntil": "2030-12-31"}"""),
             Map.entry("user", """
                     {"username": "inkoper.zutphen", "displayName": "Inkoper Zutphen", "password": "a-long-passphrase",
                      "role": "PURCHASER", "organisationId": 2}"""),
@@ -110,7 +113,7 @@ public final class AccessMatrix {
      * the purchasers of Apeldoorn and Doetinchem, the probation officers of Jeugdreclassering Gelderland Oost (whose
      * referrals 1 to 10 are) and of the Child Protection Board, and the intakes of Hazelaar (provider 1, whose offers
      * 1 and 2, location 1 and placements are) and Kroonbeek (provider 2). Contract 3 is Midden-IJssel's, with
-     * Apeldoorn. Matching run 1 is the finished run of {@code AccessByOrganisationTests}.
+     * Apeldoorn a party already (so it cannot confirm or decline again: 409). Mandate 3 is Apeldoorn's to Deventer. Matching run 1 is the finished run of {@code AccessByOrganisationTests}.
      */
     private static final String RULES = """
             listYouthRegions    | GET /api/v1/youth-regions            |              | 401 200 200 200 200 200 200 200 200
@@ -145,6 +148,12 @@ public final class AccessMatrix {
             createContract      | POST /api/v1/contracts               | contract     | 401 403 403 201 403 403 403 403 403
             updateContract      | PUT /api/v1/contracts/3              | contract 3   | 401 403 403 200 404 403 403 403 403
             deleteContract      | DELETE /api/v1/contracts/3           |              | 401 403 403 204 404 403 403 403 403
+            confirmContractParticipation | POST /api/v1/contracts/3/confirmation | version | 401 403 403 409 404 403 403 403 403
+            declineContractParticipation | POST /api/v1/contracts/3/decline | version     | 401 403 403 409 404 403 403 403 403
+            listMandates        | GET /api/v1/mandates                 |              | 401 200 200 200 200 200 200 200 200
+            getMandate          | GET /api/v1/mandates/3               |              | 401 200 200 200 200 200 200 200 200
+            grantMandate        | POST /api/v1/mandates                | mandate      | 401 403 403 201 403 403 403 403 403
+            revokeMandate       | POST /api/v1/mandates/3/revocation   | version      | 401 403 403 200 404 403 403 403 403
             getCurrentUser      | GET /api/v1/users/me                 |              | 401 200 200 200 200 200 200 200 200
             listUsers           | GET /api/v1/users                    |              | 401 200 403 403 403 403 403 403 403
             createUser          | POST /api/v1/users                   | user         | 401 201 403 403 403 403 403 403 403

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.passend.api.model.ContractCareTypeDto;
 import nl.passend.api.model.ContractDto;
 import nl.passend.api.model.ContractInputDto;
+import nl.passend.api.model.ContractParticipationDto;
 import nl.passend.api.model.GenderDto;
 import nl.passend.api.model.LocationDto;
 import nl.passend.api.model.LocationInputDto;
@@ -34,6 +36,7 @@ import nl.passend.api.model.OfferInputDto;
 import nl.passend.api.model.OrganisationDto;
 import nl.passend.api.model.OrganisationInputDto;
 import nl.passend.api.model.OrganisationTypeDto;
+import nl.passend.api.model.ParticipationStateDto;
 import nl.passend.api.model.ProviderDto;
 import nl.passend.api.model.ProviderInputDto;
 import nl.passend.api.model.SecurityLevelDto;
@@ -188,8 +191,29 @@ public class Api {
                 new ArrayList<>(List.of(new ContractCareTypeDto(careType, new BigDecimal("450.00")))), from, until);
     }
 
-    /** Creates the contract as a purchaser of its lead municipality. */
+    /**
+     * Creates the contract as a purchaser of its lead municipality, and confirms each other municipality's pending
+     * participation (one a mandate confirmed is not) as a purchaser of that municipality, so that all are parties;
+     * answers the contract as it is then.
+     */
     public ContractDto createContract(ContractInputDto input) {
+        ContractDto contract = createPendingContract(input);
+        List<String> pending = contract.getParticipations().stream()
+                .filter(participation -> participation.getState() == ParticipationStateDto.PENDING)
+                .map(ContractParticipationDto::getMunicipality).toList();
+        for (String municipality : pending) {
+            Response confirmed = asPurchaserOf(municipality).post("/api/v1/contracts/" + contract.getId()
+                    + "/confirmation", Map.of("version", contract.getVersion()));
+            if (!confirmed.is(HttpStatus.OK)) {
+                throw new AssertionError("Expected 200 but got " + confirmed.status() + ": " + confirmed.body());
+            }
+            contract = read(confirmed, ContractDto.class);
+        }
+        return contract;
+    }
+
+    /** Creates the contract as a purchaser of its lead municipality; the others' participations are pending. */
+    public ContractDto createPendingContract(ContractInputDto input) {
         return created(asPurchaserOf(input.getLeadMunicipality()).post("/api/v1/contracts", input), ContractDto.class);
     }
 

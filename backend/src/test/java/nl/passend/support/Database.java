@@ -77,8 +77,8 @@ public class Database {
     }
 
     /**
-     * One statement on H2; on MySQL and MariaDB each table, with foreign key checks off on one connection. Much
-     * quicker than Liquibase's own drop, which inspects the schema first.
+     * One statement on H2; on MySQL and MariaDB each table and view, with foreign key checks off on one connection.
+     * Much quicker than Liquibase's own drop, which inspects the schema first.
      */
     private void dropEveryTable() {
         new JdbcTemplate(dataSource).execute((ConnectionCallback<Void>) connection -> {
@@ -87,17 +87,19 @@ public class Database {
                     statement.execute("drop all objects");
                     return null;
                 }
-                List<String> tables = new ArrayList<>();
-                try (ResultSet names = statement.executeQuery(
-                        "select table_name from information_schema.tables where table_schema = database()")) {
+                // A view (contract_party) is dropped as a view: "drop table" refuses it.
+                List<String> drops = new ArrayList<>();
+                try (ResultSet names = statement.executeQuery("select table_name, table_type"
+                        + " from information_schema.tables where table_schema = database()")) {
                     while (names.next()) {
-                        tables.add(names.getString(1));
+                        drops.add((names.getString(2).equals("VIEW") ? "drop view `" : "drop table `")
+                                + names.getString(1) + "`");
                     }
                 }
                 statement.execute("set foreign_key_checks = 0");
                 try {
-                    for (String table : tables) {
-                        statement.execute("drop table `" + table + "`");
+                    for (String drop : drops) {
+                        statement.execute(drop);
                     }
                 } finally {
                     statement.execute("set foreign_key_checks = 1");

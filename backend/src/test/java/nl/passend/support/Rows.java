@@ -27,7 +27,8 @@ public class Rows {
     private static final List<String> TABLES = List.of("aftercare_task", "aftercare_partner", "aftercare_plan",
             "matching_outcome", "matching_run", "scenario", "placement", "referral_status_change",
             "referral_excluded_municipality", "referral_specialism", "referral", "youth", "offer_specialism",
-            "offer_gender", "offer", "contract_care_type", "contract_municipality", "contract", "location",
+            "offer_gender", "offer", "contract_care_type", "contract_municipality", "contract", "mandate_care_type",
+            "mandate", "location",
             "user_account", "audit_event", "provider", "organisation");
 
     private final JdbcClient jdbc;
@@ -86,11 +87,36 @@ public class Rows {
         return contract;
     }
 
+    /** The municipalities take part in the contract as parties: their participation is confirmed. */
     public void takesPart(long contract, String... municipalities) {
+        participates(contract, "CONFIRMED", municipalities);
+    }
+
+    /** The contract lists the municipalities, which have not consented yet. */
+    public void awaitsConsent(long contract, String... municipalities) {
+        participates(contract, "PENDING", municipalities);
+    }
+
+    public void participates(long contract, String state, String... municipalities) {
         for (String municipality : municipalities) {
-            jdbc.sql("insert into contract_municipality (contract_id, municipality_code) values (?, ?)")
-                    .params(contract, municipality).update();
+            jdbc.sql("insert into contract_municipality (contract_id, municipality_code, state) values (?, ?, ?)")
+                    .params(contract, municipality, state).update();
         }
+    }
+
+    /** A mandate of one municipality to a lead for the care types, granted now; revoked now if said so. */
+    public long mandate(String granting, String lead, LocalDate validFrom, LocalDate validUntil, boolean revoked,
+            String... careTypes) {
+        long mandate = insert("""
+                insert into mandate (granting_municipality_code, lead_municipality_code, valid_from, valid_until,
+                  granted_at, revoked_at, version)
+                values (?, ?, ?, ?, ?, ?, 0)""", granting, lead, validFrom, validUntil, utc(Instant.now()),
+                revoked ? utc(Instant.now()) : null);
+        for (String careType : careTypes) {
+            jdbc.sql("insert into mandate_care_type (mandate_id, care_type_code) values (?, ?)")
+                    .params(mandate, careType).update();
+        }
+        return mandate;
     }
 
     public void buys(long contract, String careType, BigDecimal dailyTariff) {
