@@ -188,7 +188,7 @@ class ContractUsageServiceTests {
     @Test
     void countsOnlyThePartiesToAContract() {
         rows.awaitsConsent(joint, "GM0222");
-        as(Role.PURCHASER);
+        asPurchaserOf("GM0200");
 
         assertThat(only(contractUsage.usage(null, null, 0, 20)).getMunicipalities())
                 .extracting(MunicipalityUsageDto::getMunicipality).containsExactly("GM0200", "GM0301");

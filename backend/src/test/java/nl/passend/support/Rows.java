@@ -127,8 +127,8 @@ public class Rows {
     /** A boy born in 2009, known to the organisation by a pseudonym of its own. */
     public long youth(long organisation, String homeMunicipality) {
         return insert("""
-                insert into youth (organisation_id, pseudonym, birth_date, gender, home_municipality_code)
-                values (?, ?, ?, 'MALE', ?)""", organisation, "Youth " + serial.incrementAndGet(),
+                insert into youth (organisation_id, pseudonym, birth_date, birth_year, gender, home_municipality_code)
+                values (?, ?, ?, 2009, 'MALE', ?)""", organisation, "Youth " + serial.incrementAndGet(),
                 LocalDate.of(2009, 3, 1), homeMunicipality);
     }
 
