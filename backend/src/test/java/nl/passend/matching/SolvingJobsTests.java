@@ -1,6 +1,8 @@
 package nl.passend.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -11,7 +13,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,6 +45,9 @@ class SolvingJobsTests {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    MockMvc mvc;
+
     @Test
     void takesOverARunWhoseInstanceStoppedHeartbeatingAndSolvesItAgain() throws Exception {
         double takeovers = takeovers();
@@ -58,6 +65,13 @@ class SolvingJobsTests {
         assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_instance = ?", Integer.class,
                 String.valueOf(run))).as("the execution is done with").isZero();
         assertThat(takeovers()).isEqualTo(takeovers + 1);
+        String metrics = mvc.perform(get("/actuator/prometheus").accept(MediaType.TEXT_PLAIN).with(user("admin")
+                .roles("ADMIN"))).andReturn().getResponse().getContentAsString();
+        assertThat(metrics).as("counted in the database: what every instance reports")
+                .containsPattern("passend_jobs\\{kind=\"matching-run\",status=\"DONE\"} [1-9]")
+                .contains("passend_jobs{kind=\"scenario\",status=\"QUEUED\"}")
+                .contains("passend_jobs_takeovers_total{kind=\"matching-run\"}")
+                .contains("passend_jobs_solve_time_seconds_count{kind=\"matching-run\"}");
     }
 
     @Test
