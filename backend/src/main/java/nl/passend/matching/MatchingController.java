@@ -13,14 +13,19 @@ import nl.passend.api.model.MatchingRunDto;
 import nl.passend.api.model.MatchingRunInputDto;
 import nl.passend.api.model.MatchingRunPageDto;
 import nl.passend.api.model.MatchingRunStatusDto;
+import nl.passend.api.model.MatchingScheduleDto;
+import nl.passend.api.model.MatchingScheduleInputDto;
+import nl.passend.api.model.MatchingSchedulePageDto;
 
 @RestController
 class MatchingController implements MatchingApi {
 
     private final MatchingRunService runs;
+    private final MatchingScheduleService schedules;
 
-    MatchingController(MatchingRunService runs) {
+    MatchingController(MatchingRunService runs, MatchingScheduleService schedules) {
         this.runs = runs;
+        this.schedules = schedules;
     }
 
     @Override
@@ -49,5 +54,34 @@ class MatchingController implements MatchingApi {
     @Override
     public ResponseEntity<MatchingExplanationDto> getReferralExplanation(Long id) {
         return ResponseEntity.ok(runs.explain(id));
+    }
+
+    @Override
+    public ResponseEntity<MatchingSchedulePageDto> listMatchingSchedules(Integer page, Integer size) {
+        return ResponseEntity.ok(schedules.list(page, size));
+    }
+
+    @Override
+    public ResponseEntity<MatchingScheduleDto> createMatchingSchedule(MatchingScheduleInputDto input) {
+        MatchingScheduleDto schedule = schedules.create(input);
+        URI location = UriComponentsBuilder.fromPath(PATH_GET_MATCHING_SCHEDULE).buildAndExpand(schedule.getId())
+                .toUri();
+        return ResponseEntity.created(location).body(schedule);
+    }
+
+    @Override
+    public ResponseEntity<MatchingScheduleDto> getMatchingSchedule(Long id) {
+        return ResponseEntity.ok(schedules.get(id));
+    }
+
+    @Override
+    public ResponseEntity<MatchingScheduleDto> updateMatchingSchedule(Long id, MatchingScheduleInputDto input) {
+        return ResponseEntity.ok(schedules.update(id, input));
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteMatchingSchedule(Long id) {
+        schedules.delete(id);
+        return ResponseEntity.noContent().build();
     }
 }

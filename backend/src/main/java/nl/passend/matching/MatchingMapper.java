@@ -17,6 +17,7 @@ import nl.passend.api.model.MatchingOptimalityDto;
 import nl.passend.api.model.MatchingResultDto;
 import nl.passend.api.model.MatchingRunDto;
 import nl.passend.api.model.MatchingRunStatusDto;
+import nl.passend.api.model.MatchingScheduleDto;
 import nl.passend.api.model.MatchingScoreDto;
 import nl.passend.api.model.OfferNoteDto;
 import nl.passend.api.model.UnmetDemandReasonDto;
@@ -51,6 +52,11 @@ interface MatchingMapper {
      * @param counts the run's outcomes counted by urgency and reason
      * @param assigned the run's assignments, or {@code null} to leave them out
      */
+    @Mapping(target = "youthRegion", source = "youthRegionCode")
+    @Mapping(target = "timeZone", constant = "Europe/Amsterdam")
+    @Mapping(target = "nextRunAt", ignore = true)
+    MatchingScheduleDto toDto(MatchingSchedule schedule);
+
     default MatchingRunDto toDto(MatchingRun run, Long elapsedMillis, List<MatchingOutcomeRepository.Count> counts,
             List<MatchingOutcome> assigned) {
         MatchingRunDto dto = new MatchingRunDto(run.getId(), MatchingRunStatusDto.valueOf(run.getStatus().name()),

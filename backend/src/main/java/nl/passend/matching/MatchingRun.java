@@ -31,6 +31,10 @@ class MatchingRun extends SolvingJob {
 
     private Instant appliedAt;
 
+    /** The schedule that started it, {@code null} for a run a planner started. */
+    @Nullable
+    private Long scheduleId;
+
     private String appliedBy;
 
     protected MatchingRun() {
@@ -70,6 +74,15 @@ class MatchingRun extends SolvingJob {
     @Nullable
     ScoreBound getBound() {
         return provenOptimal == null ? null : new ScoreBound(mediumBound, softBound, provenOptimal);
+    }
+
+    void startedBy(MatchingSchedule schedule) {
+        scheduleId = schedule.getId();
+    }
+
+    @Nullable
+    Long getScheduleId() {
+        return scheduleId;
     }
 
     void applied(String by, Instant at) {

@@ -97,22 +97,40 @@ class MatchingRunService {
         if (region != null) {
             referenceData.requireYouthRegion("youthRegion", region);
         }
-        // Two requests at once both see no active run unless one waits for the other: the region locks order them.
-        referenceData.lockYouthRegions();
-        Optional<MatchingRun> active = runs.findByStatusIn(List.of(MatchingRunStatus.QUEUED, MatchingRunStatus.SOLVING))
-                .stream().filter(run -> run.overlaps(region)).findFirst();
-        if (active.isPresent()) {
-            MatchingRun other = active.get();
+        int timeLimit = input.getTimeLimitSeconds() == null ? DEFAULT_TIME_LIMIT_SECONDS : input.getTimeLimitSeconds();
+        Optional<MatchingRun> run = queue(region, timeLimit, null);
+        if (run.isEmpty()) {
+            MatchingRun other = busyWith(region).orElseThrow();
             throw new ConflictException("Matching run " + other.getId() + " over "
                     + scope(other.getYouthRegionCode()) + " is " + other.getStatus() + "; wait until it is done before "
                     + "starting another over " + scope(region) + ".");
         }
-        int timeLimit = input.getTimeLimitSeconds() == null ? DEFAULT_TIME_LIMIT_SECONDS : input.getTimeLimitSeconds();
-        MatchingRun run = runs.saveAndFlush(
-                new MatchingRun(region, timeLimit, currentActor.get().username(), clock.instant()));
+        return toDto(run.get(), false);
+    }
+
+    /**
+     * Queues a run for the current actor, or for a schedule, unless one over an overlapping scope is queued or
+     * solving: then there is nothing to queue.
+     */
+    Optional<MatchingRun> queue(@Nullable String region, int timeLimit, @Nullable MatchingSchedule schedule) {
+        // Two requests at once both see no active run unless one waits for the other: the region locks order them.
+        referenceData.lockYouthRegions();
+        if (busyWith(region).isPresent()) {
+            return Optional.empty();
+        }
+        MatchingRun run = new MatchingRun(region, timeLimit, currentActor.get().username(), clock.instant());
+        if (schedule != null) {
+            run.startedBy(schedule);
+        }
+        runs.saveAndFlush(run);
         audit.record(AuditAction.CREATE, "matching_run", run.getId());
         jobs.queue(MatchingRunner.TASK, run.getId());
-        return toDto(run, false);
+        return Optional.of(run);
+    }
+
+    private Optional<MatchingRun> busyWith(@Nullable String region) {
+        return runs.findByStatusIn(List.of(MatchingRunStatus.QUEUED, MatchingRunStatus.SOLVING)).stream()
+                .filter(run -> run.overlaps(region)).findFirst();
     }
 
     @Transactional(readOnly = true)

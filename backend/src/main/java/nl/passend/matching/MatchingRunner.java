@@ -40,13 +40,16 @@ public class MatchingRunner implements SolvingJobs.Kind<MatchingRun> {
 
     private final MatchingOutcomeRepository outcomes;
     private final MatchingFacts facts;
+    private final MatchingScheduleService schedules;
     private final ObjectMapper json;
     private final Clock clock;
     private final MatchingEngine engine = new MatchingEngine();
 
-    MatchingRunner(MatchingOutcomeRepository outcomes, MatchingFacts facts, ObjectMapper json, Clock clock) {
+    MatchingRunner(MatchingOutcomeRepository outcomes, MatchingFacts facts, MatchingScheduleService schedules,
+            ObjectMapper json, Clock clock) {
         this.outcomes = outcomes;
         this.facts = facts;
+        this.schedules = schedules;
         this.json = json;
         this.clock = clock;
     }
@@ -94,6 +97,12 @@ public class MatchingRunner implements SolvingJobs.Kind<MatchingRun> {
             outcomes.saveAll(found);
             done.finish(score, solved.getBound(), elapsed, clock.instant());
         };
+    }
+
+    /** A run that a schedule started is applied at once if the schedule says so. */
+    @Override
+    public void afterDone(MatchingRun run) {
+        schedules.applyIfAsked(run);
     }
 
     private List<MatchingOutcome> outcomes(long runId, MatchingSolution solved, MatchingFacts.Facts snapshot) {

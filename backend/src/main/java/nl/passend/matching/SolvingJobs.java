@@ -64,6 +64,10 @@ public class SolvingJobs {
          * the job DONE.
          */
         Consumer<J> solve(J job, Consumer<Consumer<J>> progress);
+
+        /** What follows once the job is DONE, in transactions of its own; the job stays DONE whatever happens. */
+        default void afterDone(J job) {
+        }
     }
 
     private final EntityManager entities;
@@ -128,6 +132,9 @@ public class SolvingJobs {
             boolean stored = update(kind, id, attempt, answer);
             solving.stop(meters.timer("passend.jobs.solve.time", "kind", kind.name()));
             LOG.info("{} {} is {}", kind.name(), id, stored ? "DONE" : "no longer this attempt's; its answer is dropped");
+            if (stored) {
+                afterDone(kind, id);
+            }
         } catch (RuntimeException | Error e) {
             if (context.getSchedulerState().isShuttingDown()) {
                 giveBack(kind, id, attempt);
@@ -136,6 +143,14 @@ public class SolvingJobs {
             // The cause goes to the log; the job says no more than that it failed, never a class name or SQL.
             LOG.error("{} {} failed", kind.name(), id, e);
             update(kind, id, attempt, failed -> failed.fail(FAILED, clock.instant()));
+        }
+    }
+
+    private <J extends SolvingJob> void afterDone(Kind<J> kind, long id) {
+        try {
+            kind.afterDone(entities.find(kind.type(), id));
+        } catch (RuntimeException e) {
+            LOG.error("{} {} is DONE, but what follows failed", kind.name(), id, e);
         }
     }
 

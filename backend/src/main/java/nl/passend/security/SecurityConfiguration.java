@@ -186,6 +186,8 @@ class SecurityConfiguration {
 
                 // Matching: planners run it and apply its proposals, and see ids and counts only.
                 .requestMatchers(GET, "/api/v1/matching-runs", "/api/v1/matching-runs/*").hasRole(Role.PLANNER.name())
+                .requestMatchers("/api/v1/matching-schedules", "/api/v1/matching-schedules/*")
+                .hasRole(Role.PLANNER.name())
                 .requestMatchers(POST, "/api/v1/matching-runs", "/api/v1/matching-runs/*/apply")
                 .hasRole(Role.PLANNER.name())
 

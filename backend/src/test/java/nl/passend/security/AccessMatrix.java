@@ -104,6 +104,10 @@ public final class AccessMatrix {
                      "changes": [{"kind": "EXTRA_PLACES", "offerId": 1, "places": 2}]}"""),
             Map.entry("matching run", """
                     {"youthRegion": "MIDDEN_IJSSEL_OOST_VELUWE", "timeLimitSeconds": 1}"""),
+            Map.entry("matching schedule", """
+                    {"youthRegion": "ACHTERHOEK", "cron": "0 0 7 * * MON", "timeLimitSeconds": 1}"""),
+            Map.entry("matching schedule 999", """
+                    {"youthRegion": "ACHTERHOEK", "cron": "0 0 7 * * MON", "timeLimitSeconds": 1, "version": 0}"""),
             Map.entry("user 3", """
                     {"username": "inkoper.apeldoorn", "displayName": "Inkoper jeugdhulp Apeldoorn", "role": "PURCHASER",
                      "organisationId": 1, "active": false, "version": 0}"""));
@@ -181,6 +185,11 @@ public final class AccessMatrix {
             startMatchingRun    | POST /api/v1/matching-runs           | matching run | 401 403 202 403 403 403 403 403 403
             getMatchingRun      | GET /api/v1/matching-runs/1          |              | 401 403 200 403 403 403 403 403 403
             applyMatchingRun    | POST /api/v1/matching-runs/1/apply   |              | 401 403 200 403 403 403 403 403 403
+            listMatchingSchedules | GET /api/v1/matching-schedules     |              | 401 403 200 403 403 403 403 403 403
+            createMatchingSchedule | POST /api/v1/matching-schedules   | matching schedule | 401 403 201 403 403 403 403 403 403
+            getMatchingSchedule | GET /api/v1/matching-schedules/999   |              | 401 403 404 403 403 403 403 403 403
+            updateMatchingSchedule | PUT /api/v1/matching-schedules/999 | matching schedule 999 | 401 403 404 403 403 403 403 403 403
+            deleteMatchingSchedule | DELETE /api/v1/matching-schedules/999 |          | 401 403 404 403 403 403 403 403 403
             getReferralExplanation | GET /api/v1/referrals/1/explanation |            | 401 403 403 403 403 200 404 403 403
             getGapReport        | GET /api/v1/reports/gaps             |              | 401 403 200 200 200 403 403 403 403
             getContractUsage    | GET /api/v1/reports/contract-usage   |              | 401 403 200 200 200 403 403 403 403

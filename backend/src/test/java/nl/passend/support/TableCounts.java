@@ -14,7 +14,7 @@ public class TableCounts {
     private static final List<String> TABLES = List.of("organisation", "provider", "location", "offer",
             "offer_gender", "offer_specialism", "contract", "contract_municipality", "contract_care_type", "youth",
             "referral", "referral_specialism", "referral_excluded_municipality", "referral_status_change", "placement",
-            "aftercare_plan", "aftercare_partner", "aftercare_task", "mandate", "mandate_care_type");
+            "aftercare_plan", "aftercare_partner", "aftercare_task", "mandate", "mandate_care_type", "matching_schedule");
 
     private final JdbcTemplate jdbc;
 
