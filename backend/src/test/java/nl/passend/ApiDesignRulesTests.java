@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,8 @@ class ApiDesignRulesTests {
     private static final Pattern SEMANTIC_VERSION = Pattern.compile(
             "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?");
     private static final Pattern KEBAB_CASE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** Collections named by an uncountable noun, which is its own plural. */
+    private static final Set<String> UNCOUNTABLE = Set.of("purchase-advice");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode contract;
@@ -72,7 +75,7 @@ class ApiDesignRulesTests {
 
     /**
      * /core/no-trailing-slash, /core/naming-collections: no path ends in a slash; every segment is kebab-case, and
-     * a segment followed by an identifier names a collection, in the plural.
+     * a segment followed by an identifier names a collection, in the plural (an uncountable noun is its own).
      */
     @Test
     void namesResourcesAsPluralKebabCaseNounsWithoutTrailingSlashes() {
@@ -81,7 +84,9 @@ class ApiDesignRulesTests {
             String[] segments = path.substring(1).split("/");
             for (int i = 0; i < segments.length; i++) {
                 if (segments[i].startsWith("{")) {
-                    assertThat(segments[i - 1]).as("the collection of %s", path).endsWith("s");
+                    assertThat(segments[i - 1]).as("the collection of %s", path)
+                            .satisfiesAnyOf(name -> assertThat(name).endsWith("s"),
+                                    name -> assertThat(name).isIn(UNCOUNTABLE));
                 } else {
                     assertThat(segments[i]).as(path).matches(KEBAB_CASE);
                 }

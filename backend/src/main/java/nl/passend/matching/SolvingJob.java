@@ -13,7 +13,7 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
 /**
- * What a matching run and a scenario share: solved in the background over one youth region or all, QUEUED →
+ * What a matching run, a scenario and purchase advice share: solved in the background over one youth region or all, QUEUED →
  * SOLVING → DONE | FAILED, with who asked for it and when.
  */
 @MappedSuperclass

@@ -8,6 +8,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import nl.passend.api.ScenariosApi;
 import nl.passend.api.model.PurchaseAdviceDto;
+import nl.passend.api.model.PurchaseAdviceInputDto;
+import nl.passend.api.model.PurchaseAdvicePageDto;
 import nl.passend.api.model.ScenarioDto;
 import nl.passend.api.model.ScenarioInputDto;
 import nl.passend.api.model.ScenarioPageDto;
@@ -41,8 +43,21 @@ class ScenarioController implements ScenariosApi {
         return ResponseEntity.ok(scenarios.get(id));
     }
 
+    /** Accepted like a scenario: the advice takes seconds of solving, which no request waits for. */
     @Override
-    public ResponseEntity<PurchaseAdviceDto> getPurchaseAdvice(String youthRegion) {
-        return ResponseEntity.ok(advice.advise(youthRegion));
+    public ResponseEntity<PurchaseAdviceDto> startPurchaseAdvice(PurchaseAdviceInputDto input) {
+        PurchaseAdviceDto queued = advice.start(input);
+        URI location = UriComponentsBuilder.fromPath(PATH_GET_PURCHASE_ADVICE).buildAndExpand(queued.getId()).toUri();
+        return ResponseEntity.accepted().location(location).body(queued);
+    }
+
+    @Override
+    public ResponseEntity<PurchaseAdvicePageDto> listPurchaseAdvice(Integer page, Integer size) {
+        return ResponseEntity.ok(advice.list(page, size));
+    }
+
+    @Override
+    public ResponseEntity<PurchaseAdviceDto> getPurchaseAdvice(Long id) {
+        return ResponseEntity.ok(advice.get(id));
     }
 }

@@ -192,10 +192,11 @@ class SecurityConfiguration {
                 .hasRole(Role.PLANNER.name())
 
                 // Reports and scenarios for joint procurement: aggregates only, for planners and purchasers.
-                .requestMatchers(GET, "/api/v1/reports/gaps", "/api/v1/reports/contract-usage",
-                        "/api/v1/reports/purchase-advice", "/api/v1/scenarios", "/api/v1/scenarios/*")
+                .requestMatchers(GET, "/api/v1/reports/gaps", "/api/v1/reports/contract-usage", "/api/v1/scenarios",
+                        "/api/v1/scenarios/*", "/api/v1/purchase-advice", "/api/v1/purchase-advice/*")
                 .hasAnyRole(Role.PLANNER.name(), Role.PURCHASER.name())
-                .requestMatchers(POST, "/api/v1/scenarios").hasAnyRole(Role.PLANNER.name(), Role.PURCHASER.name())
+                .requestMatchers(POST, "/api/v1/scenarios", "/api/v1/purchase-advice")
+                .hasAnyRole(Role.PLANNER.name(), Role.PURCHASER.name())
 
                 // Users and the audit trail: admins only.
                 .requestMatchers(GET, "/api/v1/users", "/api/v1/users/*", "/api/v1/audit-events").hasRole(admin)

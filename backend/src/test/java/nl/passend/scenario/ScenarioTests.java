@@ -77,7 +77,7 @@ class ScenarioTests {
                  "changes": [{"kind": "EXTRA_PLACES", "offerId": %d, "places": 6}]}""".formatted(REGION, offer.getId()));
         assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
         long id = started.body().get("id").asLong();
-        JsonNode result = awaitDone(purchaser, id).get("result");
+        JsonNode result = awaitDone(purchaser, "/api/v1/scenarios/" + id).get("result");
 
         assertThat(result.get("placedMore").asText()).isEqualTo("+6");
         assertThat(result.get("placedMoreByUrgency").get("HIGH").asText()).isEqualTo("+6");
@@ -99,9 +99,15 @@ class ScenarioTests {
 
     @Test
     void advisesExtraPlacesThatPlaceTheYouthsItPromises() throws InterruptedException {
-        JsonNode advice = api.asPurchaserOf("GM0200").get("/api/v1/reports/purchase-advice?youthRegion=" + REGION)
-                .body();
+        Api purchaser = api.asPurchaserOf("GM0200");
+        Api.Response queued = purchaser.post("/api/v1/purchase-advice", "{\"youthRegion\": \"" + REGION + "\"}");
+        assertThat(queued.status()).as(queued.body().toString()).isEqualTo(202);
+        assertThat(queued.body().get("status").asText()).isEqualTo("QUEUED");
+        assertThat(queued.body().has("result")).isFalse();
+        long id = queued.body().get("id").asLong();
+        JsonNode advice = awaitDone(purchaser, "/api/v1/purchase-advice/" + id).get("result");
 
+        assertThat(advice.get("youthRegion").asText()).isEqualTo(REGION);
         assertThat(advice.get("candidates")).hasSize(1);
         JsonNode best = advice.get("candidates").get(0);
         assertThat(best.get("rank").asInt()).isEqualTo(1);
@@ -112,24 +118,56 @@ class ScenarioTests {
         assertThat(best.get("change").get("offerId").asLong()).isEqualTo(offer.getId());
         assertThat(best.get("change").get("places").asInt()).isEqualTo(6);
         assertThat(best.get("placedMore").asText()).isEqualTo("+6");
+        assertThat(best.get("costPerYearChange").asDouble()).isEqualTo(6 * 450.0 * 182);
         assertThat(best.get("youthsPerMillionEurosPerYear").asDouble())
                 .isEqualTo(Math.round(6 * 1_000_000 * 100.0 / (6 * 450 * 182)) / 100.0);
+        assertThat(advice.get("today").has("costPerYear")).isTrue();
 
         Api.Response tried = api.asPlanner().post("/api/v1/scenarios", """
                 {"youthRegion": "%s", "timeLimitSeconds": 1, "changes": [%s]}""".formatted(REGION, best.get("change")));
-        JsonNode result = awaitDone(api.asPlanner(), tried.body().get("id").asLong()).get("result");
+        JsonNode result = awaitDone(api.asPlanner(), "/api/v1/scenarios/" + tried.body().get("id").asLong())
+                .get("result");
         assertThat(result.get("placedMore").asText()).as("the youths the advice promised")
                 .isEqualTo(best.get("placedMore").asText());
 
-        JsonNode asPlanner = api.asPlanner().get("/api/v1/reports/purchase-advice?youthRegion=" + REGION).body();
-        assertThat(asPlanner.get("candidates").get(0).has("youthsPerMillionEurosPerYear")).isFalse();
-        assertThat(asPlanner.get("candidates").get(0).has("costPerYearChange")).isFalse();
+        JsonNode asPlanner = api.asPlanner().get("/api/v1/purchase-advice/" + id).body().get("result");
+        assertThat(asPlanner.get("candidates").get(0).get("placedMore").asText()).isEqualTo("+6");
+        assertNoEuros(asPlanner);
     }
 
     @Test
-    void givesNoAdviceForAGapOfFewerThanFiveYouths() {
-        JsonNode advice = api.asPlanner().get("/api/v1/reports/purchase-advice?youthRegion=ACHTERHOEK").body();
-        assertThat(advice.get("candidates")).isEmpty();
+    void showsNoEurosOfAdviceThatAPlannerAskedForNotEvenToAPurchaser() throws InterruptedException {
+        Api.Response queued = api.asPlanner().post("/api/v1/purchase-advice", "{\"youthRegion\": \"" + REGION + "\"}");
+        assertThat(queued.status()).as(queued.body().toString()).isEqualTo(202);
+        String path = "/api/v1/purchase-advice/" + queued.body().get("id").asLong();
+
+        JsonNode asPlanner = awaitDone(api.asPlanner(), path).get("result");
+        assertThat(asPlanner.get("candidates").get(0).get("placedMore").asText()).isEqualTo("+6");
+        assertNoEuros(asPlanner);
+        assertNoEuros(api.asPurchaserOf("GM0200").get(path).body().get("result"));
+        assertThat(jdbc.queryForObject("select count(*) from purchase_advice where result_with_euros is not null "
+                + "and requested_by = 'planner'", Long.class)).as("no euros kept for a planner's advice").isZero();
+    }
+
+    @Test
+    void givesNoAdviceForAGapOfFewerThanFiveYouths() throws InterruptedException {
+        Api.Response queued = api.asPlanner().post("/api/v1/purchase-advice", "{\"youthRegion\": \"ACHTERHOEK\"}");
+        JsonNode advice = awaitDone(api.asPlanner(), "/api/v1/purchase-advice/" + queued.body().get("id").asLong());
+        assertThat(advice.get("result").get("candidates")).isEmpty();
+    }
+
+    @Test
+    void refusesAdviceForAnUnknownRegionAndListsTheAdviceAskedFor() {
+        Api.Response refused = api.asPlanner().post("/api/v1/purchase-advice", "{\"youthRegion\": \"ATLANTIS\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.violatedFields()).containsExactly("youthRegion");
+        assertThat(api.asPlanner().get("/api/v1/purchase-advice/999999").status()).isEqualTo(404);
+
+        Api.Response queued = api.asPlanner().post("/api/v1/purchase-advice", "{\"youthRegion\": \"ACHTERHOEK\"}");
+        JsonNode listed = api.asPurchaserOf("GM0200").get("/api/v1/purchase-advice?size=1").body();
+        assertThat(listed.get("content").get(0).get("id").asLong()).as("newest first")
+                .isEqualTo(queued.body().get("id").asLong());
+        assertThat(listed.get("content").get(0).has("result")).as("the list leaves the advice out").isFalse();
     }
 
     @Test
@@ -149,18 +187,31 @@ class ScenarioTests {
                 .as("nulls are refused or read as empty, never a 500").containsExactly("changes[0]");
     }
 
-    private static JsonNode awaitDone(Api as, long id) throws InterruptedException {
+    /** Polls the scenario or advice at this path until it is DONE. */
+    private static JsonNode awaitDone(Api as, String path) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
-            JsonNode scenario = as.get("/api/v1/scenarios/" + id).body();
-            String status = scenario.get("status").asText();
+            JsonNode job = as.get(path).body();
+            String status = job.get("status").asText();
             if (status.equals("DONE")) {
-                return scenario;
+                return job;
             }
-            assertThat(status).as(scenario.toString()).isNotEqualTo("FAILED");
+            assertThat(status).as(job.toString()).isNotEqualTo("FAILED");
             Thread.sleep(200);
         }
-        throw new AssertionError("Scenario " + id + " did not finish within a minute");
+        throw new AssertionError(path + " did not finish within a minute");
+    }
+
+    /** Advice as a planner, or anyone reading a planner's advice, sees it: no tariff, budget, cost or ranking. */
+    private static void assertNoEuros(JsonNode advice) {
+        assertThat(advice.get("today").has("costPerYear")).isFalse();
+        for (JsonNode candidate : advice.get("candidates")) {
+            assertThat(candidate.has("costPerYearChange")).as(candidate.toString()).isFalse();
+            assertThat(candidate.has("youthsPerMillionEurosPerYear")).as(candidate.toString()).isFalse();
+            assertThat(candidate.get("change").has("dailyTariff")).isFalse();
+            assertThat(candidate.get("change").has("budgetCeiling")).isFalse();
+            assertThat(candidate.get("description").asText()).doesNotContain("€");
+        }
     }
 
     private Map<String, List<Map<String, Object>>> realRows() {

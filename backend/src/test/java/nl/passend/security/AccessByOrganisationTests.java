@@ -53,8 +53,8 @@ class AccessByOrganisationTests {
     JdbcTemplate jdbc;
 
     /**
-     * A finished run that left referral 1 without a place, as if the planner had run matching this morning, and a
-     * scenario that a restart interrupted.
+     * A finished run that left referral 1 without a place, as if the planner had run matching this morning, a
+     * scenario that a restart interrupted and purchase advice that a purchaser asked for.
      */
     @BeforeEach
     void aFinishedMatchingRun() {
@@ -75,6 +75,20 @@ class AccessByOrganisationTests {
                 values (1, 'FAILED', 10, '[{"kind": "EXTRA_PLACES", "offerId": 1, "places": 2}]', 'planner', ?, ?,
                   'The application stopped before the scenario was solved; start it again.', 0)""",
                 Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+        jdbc.update("""
+                insert into purchase_advice (id, youth_region_code, with_euros, status, time_limit_seconds,
+                  requested_by, requested_at, finished_at, result, result_with_euros, version)
+                values (1, 'ACHTERHOEK', true, 'DONE', 2, 'inkoper.doetinchem', ?, ?, ?, ?, 0)""",
+                Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), advice(""), advice(
+                ", \"costPerYear\": 13965.0"));
+    }
+
+    /** Advice that found no gap of 5 youths or more, with or without the euros of today's figures. */
+    private static String advice(String euros) {
+        return """
+                {"youthRegion": "ACHTERHOEK", "candidates": [],
+                 "today": {"placedByUrgency": {"CRISIS": "<5"}, "unplacedByUrgency": {"CRISIS": "0"},
+                           "totalDistanceKm": 20%s}}""".formatted(euros);
     }
 
     /** The cells of the matrix that the services decide. */

@@ -102,6 +102,8 @@ public final class AccessMatrix {
             Map.entry("scenario", """
                     {"youthRegion": "ACHTERHOEK", "timeLimitSeconds": 1,
                      "changes": [{"kind": "EXTRA_PLACES", "offerId": 1, "places": 2}]}"""),
+            Map.entry("purchase advice", """
+                    {"youthRegion": "ACHTERHOEK"}"""),
             Map.entry("matching run", """
                     {"youthRegion": "MIDDEN_IJSSEL_OOST_VELUWE", "timeLimitSeconds": 1}"""),
             Map.entry("matching schedule", """
@@ -117,7 +119,8 @@ public final class AccessMatrix {
      * the purchasers of Apeldoorn and Doetinchem, the probation officers of Jeugdreclassering Gelderland Oost (whose
      * referrals 1 to 10 are) and of the Child Protection Board, and the intakes of Hazelaar (provider 1, whose offers
      * 1 and 2, location 1 and placements are) and Kroonbeek (provider 2). Contract 3 is Midden-IJssel's, with
-     * Apeldoorn a party already (so it cannot confirm or decline again: 409). Mandate 3 is Apeldoorn's to Deventer. Matching run 1 is the finished run of {@code AccessByOrganisationTests}.
+     * Apeldoorn a party already (so it cannot confirm or decline again: 409). Mandate 3 is Apeldoorn's to Deventer.
+     * Matching run 1 is the finished run of {@code AccessByOrganisationTests}, purchase advice 1 its finished advice.
      */
     private static final String RULES = """
             listYouthRegions    | GET /api/v1/youth-regions            |              | 401 200 200 200 200 200 200 200 200
@@ -193,10 +196,12 @@ public final class AccessMatrix {
             getReferralExplanation | GET /api/v1/referrals/1/explanation |            | 401 403 403 403 403 200 404 403 403
             getGapReport        | GET /api/v1/reports/gaps             |              | 401 403 200 200 200 403 403 403 403
             getContractUsage    | GET /api/v1/reports/contract-usage   |              | 401 403 200 200 200 403 403 403 403
-            getPurchaseAdvice   | GET /api/v1/reports/purchase-advice?youthRegion=ACHTERHOEK | | 401 403 200 200 200 403 403 403 403
             listScenarios       | GET /api/v1/scenarios                |              | 401 403 200 200 200 403 403 403 403
             startScenario       | POST /api/v1/scenarios               | scenario     | 401 403 202 202 202 403 403 403 403
             getScenario         | GET /api/v1/scenarios/1              |              | 401 403 200 200 200 403 403 403 403
+            listPurchaseAdvice  | GET /api/v1/purchase-advice          |              | 401 403 200 200 200 403 403 403 403
+            startPurchaseAdvice | POST /api/v1/purchase-advice         | purchase advice | 401 403 202 202 202 403 403 403 403
+            getPurchaseAdvice   | GET /api/v1/purchase-advice/1        |              | 401 403 200 200 200 403 403 403 403
             """;
 
     private static final Set<String> OPERATION_METHODS = Set.of("get", "put", "post", "delete", "patch");

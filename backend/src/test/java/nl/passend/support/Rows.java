@@ -25,7 +25,8 @@ public class Rows {
 
     /** Every table that is not reference data, children before their parents. */
     private static final List<String> TABLES = List.of("aftercare_task", "aftercare_partner", "aftercare_plan",
-            "matching_outcome", "matching_run", "matching_schedule", "scenario", "placement", "referral_status_change",
+            "matching_outcome", "matching_run", "matching_schedule", "scenario", "purchase_advice", "placement",
+            "referral_status_change",
             "referral_excluded_municipality", "referral_specialism", "referral", "youth", "offer_specialism",
             "offer_gender", "offer", "contract_care_type", "contract_municipality", "contract", "mandate_care_type",
             "mandate", "location",
