@@ -110,7 +110,9 @@ class MatchingFaultTests {
     @Test
     void twoInstancesSolveTwentyQueuedJobsEachExactlyOnceAndApplyARunOnce() throws Exception {
         String database = FaultDatabase.fresh("passend_fault_share");
-        try (Instance first = Instance.start(database); Instance second = Instance.start(database)) {
+        // Occurrences of a schedule 5 s apart, for its part at the end (the application allows one an hour).
+        String often = "--passend.matching.schedule-min-interval=5s";
+        try (Instance first = Instance.start(database, often); Instance second = Instance.start(database, often)) {
             JdbcTemplate jdbc = FaultDatabase.read(database);
             List<String> regions = jdbc.queryForList("select code from youth_region order by code", String.class);
             long offer = jdbc.queryForObject("select min(id) from offer", Long.class);
@@ -176,6 +178,22 @@ class MatchingFaultTests {
             assertThat(proposals(jdbc, run)).as("no proposal twice").isEqualTo(jdbc.queryForObject(
                     "select count(*) from matching_outcome where run_id = ? and offer_id is not null", Long.class,
                     run));
+
+            // A schedule every 5 s, on both instances: one run per occurrence, never two.
+            long schedule = body(first.post("/api/v1/matching-schedules", PLANNER, PASSWORD, """
+                    {"youthRegion": "%s", "cron": "*/5 * * * * *", "timeLimitSeconds": 1}""".formatted(
+                    regions.get(0))), 201).get("id").asLong();
+            Thread.sleep(23_000);
+            assertThat(second.delete("/api/v1/matching-schedules/" + schedule, PLANNER, PASSWORD).status())
+                    .isEqualTo(204);
+            List<Timestamp> started = jdbc.queryForList(
+                    "select requested_at from matching_run where schedule_id = ? order by requested_at",
+                    Timestamp.class, schedule);
+            assertThat(started).as("about one run per occurrence over 23 s").hasSizeBetween(3, 5);
+            for (int next = 1; next < started.size(); next++) {
+                assertThat(started.get(next).getTime() - started.get(next - 1).getTime())
+                        .as("runs of two occurrences, not two runs of one").isGreaterThan(3_000);
+            }
         }
     }
 

@@ -44,10 +44,10 @@ public final class Instance implements AutoCloseable {
     }
 
     /**
-     * Starts an instance on the database at this JDBC URL (created with the demo set if it is empty) and waits until
-     * it answers its health check.
+     * Starts an instance on the database at this JDBC URL (created with the demo set if it is empty), with these
+     * further arguments ({@code --name=value}), and waits until it answers its health check.
      */
-    public static Instance start(String jdbcUrl) throws IOException, InterruptedException {
+    public static Instance start(String jdbcUrl, String... arguments) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("passend.jar", "target/passend.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: the fault tests run after 'package' (mvn verify)");
@@ -70,6 +70,7 @@ public final class Instance implements AutoCloseable {
                 "--passend.security.demo-users-allowed=true",
                 // Instances on one host would all be named after it; the jobs' picked_by tells them apart.
                 "--db-scheduler.scheduler-name=" + name));
+        command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Instance instance = new Instance(process, name, port, log);
         instance.awaitHealthy();
@@ -118,6 +119,10 @@ public final class Instance implements AutoCloseable {
             throws IOException, InterruptedException {
         return send(request(path, username, password).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path, String username, String password) throws IOException, InterruptedException {
+        return send(request(path, username, password).DELETE());
     }
 
     private HttpRequest.Builder request(String path, String username, String password) {
