@@ -45,7 +45,7 @@ class UserAccountService implements UserDetailsService {
      * Which kinds of organisation each role can work for, after the users DESIGN.md names: probation officers of
      * youth probation, the Child Protection Board and the public prosecutor; municipal purchasers; regional planners.
      */
-    private static final Map<Role, Set<OrganisationType>> ORGANISATIONS = Map.of(
+    static final Map<Role, Set<OrganisationType>> ORGANISATIONS = Map.of(
             Role.PROBATION_OFFICER, EnumSet.of(OrganisationType.YOUTH_PROBATION,
                     OrganisationType.CHILD_PROTECTION_BOARD, OrganisationType.PUBLIC_PROSECUTOR),
             Role.PROVIDER_INTAKE, EnumSet.of(OrganisationType.CARE_PROVIDER),
@@ -115,7 +115,22 @@ class UserAccountService implements UserDetailsService {
     }
 
     UserDto update(long id, UserInputDto input) {
-        return edits.update(users, "user", find(id), input.getVersion(), user -> apply(input, user), mapper::toDto);
+        return edits.update(users, "user", find(id), input.getVersion(), user -> {
+            boolean wasActiveAdmin = isActiveAdmin(user);
+            if (wasActiveAdmin) {
+                users.lockActive(Role.ADMIN);
+            }
+            apply(input, user);
+            // Nobody could keep the users, organisations and audit trail any more, nor undo this through the API.
+            if (wasActiveAdmin && !isActiveAdmin(user) && users.countActiveOtherThan(Role.ADMIN, user.getId()) == 0) {
+                throw new ConflictException("User '" + user.getUsername() + "' is the last active administrator: "
+                        + "make another user an active ADMIN before demoting or deactivating this one.");
+            }
+        }, mapper::toDto);
+    }
+
+    private static boolean isActiveAdmin(UserAccount user) {
+        return user.getRole() == Role.ADMIN && user.isActive() && user.getOrganisation().isActive();
     }
 
     private UserAccount find(long id) {
