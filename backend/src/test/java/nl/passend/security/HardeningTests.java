@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
 
 import nl.passend.api.model.OrganisationTypeDto;
 import nl.passend.api.model.RoleDto;
+import nl.passend.api.model.UserDto;
 import nl.passend.api.model.UserInputDto;
 import nl.passend.support.Api;
 import nl.passend.support.IntegrationTest;
@@ -69,7 +70,7 @@ class HardeningTests {
 
     @Test
     void slowsDownRepeatedFailedSignIns() throws Exception {
-        String username = createUser();
+        String username = createUser().getUsername();
         assertThat(signIn(username, "correct horse battery", "192.0.2.10").getResponse().getStatus()).isEqualTo(200);
 
         for (int attempt = 0; attempt < LoginThrottle.FREE_ATTEMPTS; attempt++) {
@@ -84,7 +85,7 @@ class HardeningTests {
 
     @Test
     void letsTheRealUserInWhileAStrangerGuessesTheirPassword() throws Exception {
-        String username = createUser();
+        String username = createUser().getUsername();
         for (int attempt = 0; attempt <= LoginThrottle.FREE_ATTEMPTS; attempt++) {
             signIn(username, "wrong guess " + attempt, "192.0.2.66");
         }
@@ -94,7 +95,7 @@ class HardeningTests {
 
     @Test
     void slowsAnAddressThatSpraysUsernamesButNotTheRealUsersOwn() throws Exception {
-        String username = createUser();
+        String username = createUser().getUsername();
         for (int guess = 0; guess < LoginThrottle.FREE_ATTEMPTS_PER_ADDRESS; guess++) {
             assertThat(signIn("sprayed." + guess + "." + System.nanoTime(), "password1", "192.0.2.99")
                     .getResponse().getStatus()).isEqualTo(401);
@@ -105,13 +106,36 @@ class HardeningTests {
         assertThat(signIn(username, "correct horse battery", "198.51.100.8").getResponse().getStatus()).isEqualTo(200);
     }
 
-    private String createUser() {
+    @Test
+    void forgetsAVerifiedPasswordAtOnceWhenItChangesOrTheAccountEnds() throws Exception {
+        UserDto user = createUser();
+        // Verified once, then remembered: the sign-ins that follow run no BCrypt (PasswordSignInTests).
+        assertThat(signIn(user.getUsername(), "correct horse battery", "192.0.2.20").getResponse().getStatus())
+                .isEqualTo(200);
+        assertThat(signIn(user.getUsername(), "correct horse battery", "192.0.2.20").getResponse().getStatus())
+                .isEqualTo(200);
+
+        UserInputDto change = new UserInputDto(user.getUsername(), user.getDisplayName(), user.getRole(),
+                user.getOrganisationId()).password("another horse battery").version(user.getVersion());
+        assertThat(api.asAdmin().put("/api/v1/users/" + user.getId(), change).status()).isEqualTo(200);
+        assertThat(signIn(user.getUsername(), "correct horse battery", "192.0.2.20").getResponse().getStatus())
+                .isEqualTo(401);
+        assertThat(signIn(user.getUsername(), "another horse battery", "192.0.2.20").getResponse().getStatus())
+                .isEqualTo(200);
+
+        UserInputDto deactivate = change.password(null).active(false).version(user.getVersion() + 1);
+        assertThat(api.asAdmin().put("/api/v1/users/" + user.getId(), deactivate).status()).isEqualTo(200);
+        assertThat(signIn(user.getUsername(), "another horse battery", "192.0.2.20").getResponse().getStatus())
+                .isEqualTo(401);
+    }
+
+    private UserDto createUser() {
         long organisation = api.createOrganisation(OrganisationTypeDto.REGIONAL_PURCHASING).getId();
         String username = "throttled." + System.nanoTime();
         Api.Response created = api.asAdmin().post("/api/v1/users",
                 new UserInputDto(username, "Planner", RoleDto.PLANNER, organisation).password("correct horse battery"));
         assertThat(created.status()).isEqualTo(201);
-        return username;
+        return api.read(created, UserDto.class);
     }
 
     @Test
