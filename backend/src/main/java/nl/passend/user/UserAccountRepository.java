@@ -1,7 +1,6 @@
 package nl.passend.user;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -27,14 +26,6 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long>, JpaSpe
                         cb.equal(root.get(UserAccount_.organisation).get("id"), organisationId)),
                 pageable);
     }
-
-    /**
-     * The account with its organisation, as every request signed in with a password reads it. Written as a query rather
-     * than derived with an entity graph: Hibernate caches the translation of a query string, whereas it translated the
-     * derived one again on every request, which cost more than the rest of sign-in together.
-     */
-    @Query("select u from UserAccount u join fetch u.organisation where lower(u.username) = lower(:username)")
-    Optional<UserAccount> findByUsernameIgnoreCase(@Param("username") String username);
 
     boolean existsByUsernameIgnoreCaseAndIdNot(String username, long id);
 
