@@ -35,13 +35,15 @@ public class OrganisationService {
     private final ReferenceDataService referenceData;
     private final RegistryEdits edits;
     private final OrganisationMapper mapper;
+    private final OrganisationMembers members;
 
     OrganisationService(OrganisationRepository organisations, ReferenceDataService referenceData, RegistryEdits edits,
-            OrganisationMapper mapper) {
+            OrganisationMapper mapper, OrganisationMembers members) {
         this.organisations = organisations;
         this.referenceData = referenceData;
         this.edits = edits;
         this.mapper = mapper;
+        this.members = members;
     }
 
     @Transactional(readOnly = true)
@@ -114,10 +116,14 @@ public class OrganisationService {
                 && organisations.existsByMunicipalityCodeAndIdNot(input.getMunicipalityCode(), self)) {
             throw new ConflictException("Municipality " + input.getMunicipalityCode() + " already has an organisation.");
         }
+        boolean active = !Boolean.FALSE.equals(input.getActive());
+        if (organisation.getId() != null) {
+            members.checkChange(organisation, type, active);
+        }
         organisation.setName(name);
         organisation.setType(type);
         organisation.setMunicipality(input.getMunicipalityCode() == null ? null
                 : referenceData.requireMunicipality("municipalityCode", input.getMunicipalityCode()));
-        organisation.setActive(!Boolean.FALSE.equals(input.getActive()));
+        organisation.setActive(active);
     }
 }

@@ -7,14 +7,13 @@ import static org.springframework.http.HttpMethod.PUT;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -62,9 +61,7 @@ class SecurityConfiguration {
         AuthenticationEntryPoint entryPoint = (request, response, exception) -> {
             if (DatabaseUnavailable.isCause(exception)) {
                 // The account could not be read: not the caller's fault, and not a failed sign-in to throttle.
-                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-                problems.write(response, ProblemType.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
-                        "The database cannot be reached just now; try again shortly.");
+                databaseUnavailable(problems, response);
                 return;
             }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Passend\"");
@@ -72,7 +69,8 @@ class SecurityConfiguration {
                     "Sign in with a valid username and password.");
         };
         common(http, problems, entryPoint, new UnservedRequests(handlerMappings))
-                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint)
+                        .authenticationDetailsSource(SignInAttempt::of))
                 .addFilterBefore(new ThrottleFilter(throttle, problems), BasicAuthenticationFilter.class);
         return http.build();
     }
@@ -108,6 +106,12 @@ class SecurityConfiguration {
         return (request, response, rejection) -> problems.write(response, ProblemType.INVALID_REQUEST,
                 HttpStatus.BAD_REQUEST, "The request holds something in its URL, method or headers that is not "
                         + "allowed, such as ';', an encoded slash or '..', or a line break.");
+    }
+
+    private static void databaseUnavailable(ProblemWriter problems, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        problems.write(response, ProblemType.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
+                "The database cannot be reached just now; try again shortly.");
     }
 
     private static HttpSecurity common(HttpSecurity http, ProblemWriter problems, AuthenticationEntryPoint entryPoint,
@@ -206,7 +210,10 @@ class SecurityConfiguration {
                 .anyRequest().denyAll();
     }
 
-    /** Refuses a username that is waiting after failed sign-ins, before its password is even checked. */
+    /**
+     * Refuses a sign-in whose username and address, or whose address, is waiting after failed sign-ins, before its
+     * password is even checked (no BCrypt is spent on it), and notes for the throttle whether the pair failed before.
+     */
     private static final class ThrottleFilter extends OncePerRequestFilter {
 
         private final LoginThrottle throttle;
@@ -221,13 +228,26 @@ class SecurityConfiguration {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String username = basicUsername(request.getHeader(HttpHeaders.AUTHORIZATION));
-            Optional<Duration> wait = username == null ? Optional.empty() : throttle.waitFor(username);
-            if (wait.isPresent()) {
-                long seconds = Math.max(1, wait.get().toSeconds());
-                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-                problems.write(response, ProblemType.TOO_MANY_REQUESTS, HttpStatus.TOO_MANY_REQUESTS,
-                        "Too many failed sign-ins for this username; try again in " + seconds + " seconds.");
-                return;
+            if (username != null) {
+                LoginThrottle.Verdict verdict;
+                try {
+                    verdict = throttle.check(username, request.getRemoteAddr());
+                } catch (DataAccessException e) {
+                    if (!DatabaseUnavailable.isCause(e)) {
+                        throw e;
+                    }
+                    databaseUnavailable(problems, response);
+                    return;
+                }
+                if (verdict.refusedFor().isPresent()) {
+                    long seconds = Math.max(1, (verdict.refusedFor().get().toMillis() + 999) / 1000);
+                    response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+                    problems.write(response, ProblemType.TOO_MANY_REQUESTS, HttpStatus.TOO_MANY_REQUESTS,
+                            "Too many failed sign-ins for this username or from this address; try again in " + seconds
+                                    + " seconds.");
+                    return;
+                }
+                request.setAttribute(SignInAttempt.FAILED_BEFORE, verdict.failedBefore());
             }
             chain.doFilter(request, response);
         }

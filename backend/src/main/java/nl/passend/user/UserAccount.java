@@ -8,7 +8,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
 import nl.passend.organisation.Organisation;
-import nl.passend.security.Actor;
 import nl.passend.security.Role;
 import nl.passend.shared.VersionedEntity;
 
@@ -35,10 +34,6 @@ class UserAccount extends VersionedEntity {
 
     /** Seeded for the demo; the application refuses to start in production while one exists. */
     private boolean demo;
-
-    Actor actor() {
-        return new Actor(username, role, organisation.getId());
-    }
 
     public String getUsername() {
         return username;

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.passend.api.model.CurrentUserDto;
@@ -45,7 +47,7 @@ class UserAccountService implements UserDetailsService {
      * Which kinds of organisation each role can work for, after the users DESIGN.md names: probation officers of
      * youth probation, the Child Protection Board and the public prosecutor; municipal purchasers; regional planners.
      */
-    private static final Map<Role, Set<OrganisationType>> ORGANISATIONS = Map.of(
+    static final Map<Role, Set<OrganisationType>> ORGANISATIONS = Map.of(
             Role.PROBATION_OFFICER, EnumSet.of(OrganisationType.YOUTH_PROBATION,
                     OrganisationType.CHILD_PROTECTION_BOARD, OrganisationType.PUBLIC_PROSECUTOR),
             Role.PROVIDER_INTAKE, EnumSet.of(OrganisationType.CARE_PROVIDER),
@@ -65,25 +67,36 @@ class UserAccountService implements UserDetailsService {
     private final CurrentActor currentActor;
     private final RegistryEdits edits;
     private final UserMapper mapper;
+    private final JdbcClient jdbc;
 
     UserAccountService(UserAccountRepository users, OrganisationService organisations, PasswordEncoder passwords,
-            CurrentActor currentActor, RegistryEdits edits, UserMapper mapper) {
+            CurrentActor currentActor, RegistryEdits edits, UserMapper mapper, JdbcClient jdbc) {
         this.users = users;
         this.organisations = organisations;
         this.passwords = passwords;
         this.currentActor = currentActor;
         this.edits = edits;
         this.mapper = mapper;
+        this.jdbc = jdbc;
     }
 
+    /**
+     * The account as every request signed in with a password reads it: one plain query, without JPA and without a
+     * transaction of its own, which together cost most of sign-in once BCrypt no longer ran on every request
+     * (security.PasswordSignIn).
+     */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public UserDetails loadUserByUsername(String username) {
-        UserAccount user = users.findByUsernameIgnoreCase(username)
+        return jdbc.sql("""
+                select u.username, u.role, u.organisation_id, u.password_hash, u.active, o.active
+                from user_account u join organisation o on o.id = u.organisation_id
+                where lower(u.username) = lower(?)""").param(username)
+                .query((row, n) -> new ActorUserDetails(new Actor(row.getString(1), Role.valueOf(row.getString(2)),
+                        row.getLong(3)), row.getString(4), row.getBoolean(5) && row.getBoolean(6)))
+                .optional()
                 // Spring Security answers this as a wrong password, so sign-in never tells which usernames exist.
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
-        return new ActorUserDetails(user.actor(), user.getPasswordHash(),
-                user.isActive() && user.getOrganisation().isActive());
     }
 
     @Transactional(readOnly = true)
@@ -115,7 +128,22 @@ class UserAccountService implements UserDetailsService {
     }
 
     UserDto update(long id, UserInputDto input) {
-        return edits.update(users, "user", find(id), input.getVersion(), user -> apply(input, user), mapper::toDto);
+        return edits.update(users, "user", find(id), input.getVersion(), user -> {
+            boolean wasActiveAdmin = isActiveAdmin(user);
+            if (wasActiveAdmin) {
+                users.lockActive(Role.ADMIN);
+            }
+            apply(input, user);
+            // Nobody could keep the users, organisations and audit trail any more, nor undo this through the API.
+            if (wasActiveAdmin && !isActiveAdmin(user) && users.countActiveOtherThan(Role.ADMIN, user.getId()) == 0) {
+                throw new ConflictException("User '" + user.getUsername() + "' is the last active administrator: "
+                        + "make another user an active ADMIN before demoting or deactivating this one.");
+            }
+        }, mapper::toDto);
+    }
+
+    private static boolean isActiveAdmin(UserAccount user) {
+        return user.getRole() == Role.ADMIN && user.isActive() && user.getOrganisation().isActive();
     }
 
     private UserAccount find(long id) {

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
 
 import nl.passend.api.model.OrganisationTypeDto;
 import nl.passend.api.model.RoleDto;
+import nl.passend.api.model.UserDto;
 import nl.passend.api.model.UserInputDto;
 import nl.passend.support.Api;
 import nl.passend.support.IntegrationTest;
@@ -69,20 +70,72 @@ class HardeningTests {
 
     @Test
     void slowsDownRepeatedFailedSignIns() throws Exception {
+        String username = createUser().getUsername();
+        assertThat(signIn(username, "correct horse battery", "192.0.2.10").getResponse().getStatus()).isEqualTo(200);
+
+        for (int attempt = 0; attempt < LoginThrottle.FREE_ATTEMPTS; attempt++) {
+            assertThat(signIn(username, "wrong guess " + attempt, "192.0.2.10").getResponse().getStatus())
+                    .isEqualTo(401);
+        }
+        MvcResult refused = signIn(username, "correct horse battery", "192.0.2.10");
+        assertThat(refused.getResponse().getStatus()).isEqualTo(429);
+        assertThat(refused.getResponse().getHeader(HttpHeaders.RETRY_AFTER)).matches("[1-9][0-9]*");
+        assertThat(refused.getResponse().getContentType()).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void letsTheRealUserInWhileAStrangerGuessesTheirPassword() throws Exception {
+        String username = createUser().getUsername();
+        for (int attempt = 0; attempt <= LoginThrottle.FREE_ATTEMPTS; attempt++) {
+            signIn(username, "wrong guess " + attempt, "192.0.2.66");
+        }
+        assertThat(signIn(username, "correct horse battery", "192.0.2.66").getResponse().getStatus()).isEqualTo(429);
+        assertThat(signIn(username, "correct horse battery", "198.51.100.7").getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void slowsAnAddressThatSpraysUsernamesButNotTheRealUsersOwn() throws Exception {
+        String username = createUser().getUsername();
+        for (int guess = 0; guess < LoginThrottle.FREE_ATTEMPTS_PER_ADDRESS; guess++) {
+            assertThat(signIn("sprayed." + guess + "." + System.nanoTime(), "password1", "192.0.2.99")
+                    .getResponse().getStatus()).isEqualTo(401);
+        }
+        MvcResult refused = signIn(username, "correct horse battery", "192.0.2.99");
+        assertThat(refused.getResponse().getStatus()).isEqualTo(429);
+        assertThat(refused.getResponse().getHeader(HttpHeaders.RETRY_AFTER)).matches("[1-9][0-9]*");
+        assertThat(signIn(username, "correct horse battery", "198.51.100.8").getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void forgetsAVerifiedPasswordAtOnceWhenItChangesOrTheAccountEnds() throws Exception {
+        UserDto user = createUser();
+        // Verified once, then remembered: the sign-ins that follow run no BCrypt (PasswordSignInTests).
+        assertThat(signIn(user.getUsername(), "correct horse battery", "192.0.2.20").getResponse().getStatus())
+                .isEqualTo(200);
+        assertThat(signIn(user.getUsername(), "correct horse battery", "192.0.2.20").getResponse().getStatus())
+                .isEqualTo(200);
+
+        UserInputDto change = new UserInputDto(user.getUsername(), user.getDisplayName(), user.getRole(),
+                user.getOrganisationId()).password("another horse battery").version(user.getVersion());
+        assertThat(api.asAdmin().put("/api/v1/users/" + user.getId(), change).status()).isEqualTo(200);
+        assertThat(signIn(user.getUsername(), "correct horse battery", "192.0.2.20").getResponse().getStatus())
+                .isEqualTo(401);
+        assertThat(signIn(user.getUsername(), "another horse battery", "192.0.2.20").getResponse().getStatus())
+                .isEqualTo(200);
+
+        UserInputDto deactivate = change.password(null).active(false).version(user.getVersion() + 1);
+        assertThat(api.asAdmin().put("/api/v1/users/" + user.getId(), deactivate).status()).isEqualTo(200);
+        assertThat(signIn(user.getUsername(), "another horse battery", "192.0.2.20").getResponse().getStatus())
+                .isEqualTo(401);
+    }
+
+    private UserDto createUser() {
         long organisation = api.createOrganisation(OrganisationTypeDto.REGIONAL_PURCHASING).getId();
         String username = "throttled." + System.nanoTime();
         Api.Response created = api.asAdmin().post("/api/v1/users",
                 new UserInputDto(username, "Planner", RoleDto.PLANNER, organisation).password("correct horse battery"));
         assertThat(created.status()).isEqualTo(201);
-        assertThat(signIn(username, "correct horse battery").getResponse().getStatus()).isEqualTo(200);
-
-        for (int attempt = 0; attempt < LoginThrottle.FREE_ATTEMPTS; attempt++) {
-            assertThat(signIn(username, "wrong guess " + attempt).getResponse().getStatus()).isEqualTo(401);
-        }
-        MvcResult refused = signIn(username, "correct horse battery");
-        assertThat(refused.getResponse().getStatus()).isEqualTo(429);
-        assertThat(refused.getResponse().getHeader(HttpHeaders.RETRY_AFTER)).matches("[1-9][0-9]*");
-        assertThat(refused.getResponse().getContentType()).isEqualTo("application/problem+json");
+        return api.read(created, UserDto.class);
     }
 
     @Test
@@ -94,9 +147,12 @@ class HardeningTests {
         assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
     }
 
-    private MvcResult signIn(String username, String password) throws Exception {
-        return mvc.perform(get("/api/v1/users/me")
-                .with(SecurityMockMvcRequestPostProcessors.httpBasic(username, password))).andReturn();
+    /** Signs in from the client address, as Tomcat would report it in {@code getRemoteAddr()}. */
+    private MvcResult signIn(String username, String password, String address) throws Exception {
+        return mvc.perform(get("/api/v1/users/me").with(request -> {
+            request.setRemoteAddr(address);
+            return request;
+        }).with(SecurityMockMvcRequestPostProcessors.httpBasic(username, password))).andReturn();
     }
 
     private int status(RequestBuilder request) throws Exception {
