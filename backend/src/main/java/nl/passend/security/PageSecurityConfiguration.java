@@ -99,7 +99,7 @@ class PageSecurityConfiguration {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String username = request.getParameter("username");
-            boolean signingIn = "POST".equals(request.getMethod()) && SIGN_IN.equals(request.getServletPath());
+            boolean signingIn = "POST".equals(request.getMethod()) && (request.getContextPath() + SIGN_IN).equals(request.getRequestURI());
             Optional<Duration> wait = signingIn && username != null ? throttle.waitFor(username) : Optional.empty();
             if (wait.isPresent()) {
                 long seconds = Math.max(1, wait.get().toSeconds());

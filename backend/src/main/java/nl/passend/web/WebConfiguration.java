@@ -15,6 +15,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.webjars.WebJarVersionLocator;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -61,17 +62,19 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/vendor/**", "/css/**")
-                .addResourceLocations("classpath:/static/vendor/", "classpath:/static/css/")
+        registry.addResourceHandler("/vendor/**").addResourceLocations("classpath:/static/vendor/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)));
-        // htmx only (not every WebJar on the class path); resourceChain lets pages name it without its version.
-        registry.addResourceHandler("/webjars/htmx.org/**")
-                .addResourceLocations("classpath:/META-INF/resources/webjars/htmx.org/")
-                .setCacheControl(CacheControl.maxAge(Duration.ofDays(7))).resourceChain(true);
+        registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)));
+        // htmx only (not every WebJar on the class path), at a path without its version, which the WebJar knows.
+        String htmx = new WebJarVersionLocator().version("htmx.org");
+        registry.addResourceHandler("/webjars/htmx.org/dist/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/htmx.org/" + htmx + "/dist/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(7)));
     }
 
     private static boolean isApi(HttpServletRequest request) {
-        String path = request.getServletPath();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/actuator");
     }
 

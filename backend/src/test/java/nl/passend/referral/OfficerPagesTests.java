@@ -65,7 +65,7 @@ class OfficerPagesTests {
         browser.signIn("jr.gelderland", "officer-demo");
         assertThat(browser.heading()).isEqualTo("Vandaag");
         // The organisation's open referrals, loaded in place by htmx.
-        browser.waitForText("#open-referrals caption", "Verwijzingen van uw organisatie");
+        browser.waitFor("#open-referrals .passend-rows");
         browser.check("start-officer");
 
         browser.go("/verwijzingen/nieuw");
@@ -166,11 +166,21 @@ class OfficerPagesTests {
                 .satisfies(cookie -> assertThat(cookie.isHttpOnly()).isTrue())
                 .satisfies(cookie -> assertThat(cookie.isSecure()).isTrue())
                 .satisfies(cookie -> assertThat(cookie.getSameSite()).isEqualTo("Lax"));
-        browser.waitForText("#open-referrals caption", "Verwijzingen van uw organisatie");
+        browser.waitFor("#open-referrals .passend-rows");
         browser.find("form[action$='/uitloggen'] button").click();
         assertThat(browser.find("[role=status]").getText()).contains("uitgelogd");
         browser.go("/verwijzingen");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/inloggen");
+    }
+
+    @Test
+    void theFormIsThrottledLikeTheApiAfterFailedSignIns() throws Exception {
+        String username = "guess." + System.nanoTime();
+        for (int attempt = 0; attempt < 10 && !browser.driver().getCurrentUrl().contains("wacht="); attempt++) {
+            browser.signIn(username, "wrong-" + attempt);
+        }
+        assertThat(browser.driver().getCurrentUrl()).contains("/inloggen?wacht=");
+        assertThat(browser.find("[role=alert]").getText()).contains("Te vaak een verkeerd wachtwoord");
     }
 
     private void fillInTheZutphenYouth(String pseudonym, LocalDate birthDate) {

@@ -93,6 +93,11 @@ public final class Browser implements AutoCloseable {
                 .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
     }
 
+    /** Waits until the page holds the element, such as a part that htmx loads after the page. */
+    public void waitFor(String css) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+    }
+
     public String heading() {
         return find("h1").getText();
     }
