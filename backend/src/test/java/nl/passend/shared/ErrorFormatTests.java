@@ -60,9 +60,16 @@ class ErrorFormatTests {
     @Test
     void answersAPathThatNothingServesNotFoundOnceSignedIn() throws Exception {
         for (String unknown : new String[] {"/api/v1/nothing-here", "/api/v1/offers/1/nothing", "/api/v1/offers/",
-                "/api/v1", "/api/v2/offers", "/index.html", "/webjars/swagger-ui/index.html"}) {
+                "/api/v1", "/api/v2/offers"}) {
             assertProblem(call(get(unknown), actors.planner()), 404, "not-found");
             assertProblem(call(get(unknown), null), 401, "unauthorized");
+        }
+        // Outside the API the web application answers: a browser that has not signed in is sent to sign in.
+        for (String unknown : new String[] {"/index.html", "/webjars/swagger-ui/index.html", "/webjars/"}) {
+            assertThat(call(get(unknown), actors.planner()).getResponse().getStatus()).as(unknown).isEqualTo(404);
+            MvcResult anonymous = call(get(unknown), null);
+            assertThat(anonymous.getResponse().getStatus()).as(unknown).isEqualTo(302);
+            assertThat(anonymous.getResponse().getRedirectedUrl()).as(unknown).endsWith("/inloggen");
         }
     }
 

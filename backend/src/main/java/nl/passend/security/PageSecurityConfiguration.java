@@ -1,0 +1,113 @@
+package nl.passend.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The web application's pages: everything outside the API, its documents and actuator. Browsers sign in with a form
+ * and keep a session (so CSRF protection is on); the API's chain ({@link SecurityConfiguration}) stays stateless and
+ * answers everything else. Pages call the same services as the API, which check the organisation; the roles of each
+ * page's path are named here, as the API's operations are there.
+ */
+@Configuration
+@Profile("!jwt")
+class PageSecurityConfiguration {
+
+    static final String SIGN_IN = "/inloggen";
+
+    /** What the API's chain answers; the pages' chain takes every other path. */
+    private static final RequestMatcher API = new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/actuator"),
+            antMatcher("/actuator/**"), antMatcher("/v3/**"), antMatcher("/swagger-ui/**"),
+            antMatcher("/swagger-ui.html"), antMatcher("/error"));
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle,
+            ObjectProvider<HandlerMapping> handlerMappings) throws Exception {
+        String officer = Role.PROBATION_OFFICER.name();
+        // After signing in, back to the page asked for; never to a part of a page that htmx asked for.
+        HttpSessionRequestCache pageAskedFor = new HttpSessionRequestCache();
+        pageAskedFor.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && request.getHeader("HX-Request") == null);
+        http.securityMatcher(new NegatedRequestMatcher(API))
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(GET, SIGN_IN, "/vendor/**", "/webjars/htmx.org/**", "/css/**").permitAll()
+                        // Where a refusal is shown: its status is set by the refusal that forwarded here.
+                        .requestMatchers("/geweigerd").permitAll()
+                        // Nothing serves it: signed in, the caller learns that (404), as in the API.
+                        .requestMatchers(new UnservedRequests(handlerMappings)).authenticated()
+                        .requestMatchers(GET, "/").authenticated()
+                        // A probation officer's referrals; the service shows only the own organisation's.
+                        .requestMatchers(GET, "/verwijzingen", "/verwijzingen/open", "/verwijzingen/nieuw",
+                                "/verwijzingen/*", "/verwijzingen/*/uitleg").hasRole(officer)
+                        .requestMatchers(POST, "/verwijzingen").hasRole(officer)
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN).failureUrl(SIGN_IN + "?fout"))
+                .logout(logout -> logout.logoutUrl("/uitloggen").logoutSuccessUrl(SIGN_IN + "?uitgelogd"))
+                .requestCache(cache -> cache.requestCache(pageAskedFor))
+                .exceptionHandling(errors -> errors.accessDeniedPage("/geweigerd"))
+                // The same throttle as the API's sign-in: failures by form count towards it too (it listens to
+                // the authentication events of both chains).
+                .addFilterBefore(new FormThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    /** Sends a username that is waiting after failed sign-ins back to the form, before its password is checked. */
+    private static final class FormThrottleFilter extends OncePerRequestFilter {
+
+        private final LoginThrottle throttle;
+
+        FormThrottleFilter(LoginThrottle throttle) {
+            this.throttle = throttle;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String username = request.getParameter("username");
+            boolean signingIn = "POST".equals(request.getMethod()) && (request.getContextPath() + SIGN_IN).equals(request.getRequestURI());
+            Optional<Duration> wait = signingIn && username != null ? throttle.waitFor(username) : Optional.empty();
+            if (wait.isPresent()) {
+                long seconds = Math.max(1, wait.get().toSeconds());
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+                response.sendRedirect(request.getContextPath() + SIGN_IN + "?wacht=" + seconds);
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

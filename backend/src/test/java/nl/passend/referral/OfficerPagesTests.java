@@ -1,0 +1,207 @@
+package nl.passend.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import nl.passend.support.Browser;
+import nl.passend.support.DemoData;
+import nl.passend.support.IntegrationTest;
+
+/**
+ * A probation officer in a real browser (JOURNEYS.md, "A probation officer needs a place, today"): signs in, refers
+ * the Zutphen youth with the form, finds it in the list and reads its page; every page passes axe-core and is kept as
+ * a screenshot. Another organisation's officer gets no page of it, and a planner none of the officer's pages.
+ */
+@IntegrationTest
+@DemoData
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OfficerPagesTests {
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Browser browser;
+
+    @BeforeAll
+    void openBrowser() throws Exception {
+        browser = Browser.open(port);
+    }
+
+    @AfterAll
+    void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.driver().manage().deleteAllCookies();
+    }
+
+    @Test
+    void anOfficerRefersTheZutphenYouthAndReadsItsPage() throws Exception {
+        browser.go("/");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/inloggen");
+        assertThat(browser.heading()).isEqualTo("Inloggen");
+        browser.check("sign-in");
+
+        browser.signIn("jr.gelderland", "officer-demo");
+        assertThat(browser.heading()).isEqualTo("Vandaag");
+        // The organisation's open referrals, loaded in place by htmx.
+        browser.waitFor("#open-referrals .passend-rows");
+        browser.check("start-officer");
+
+        browser.go("/verwijzingen/nieuw");
+        browser.check("refer-form");
+        // Sent empty, each field says what is wrong, and the field names its message.
+        browser.find("form.passend-form button[type=submit]").click();
+        assertThat(browser.find("[role=alert]").getText()).contains("nog niet goed ingevuld");
+        WebElement pseudonym = browser.find("#youth\\.pseudonym");
+        assertThat(pseudonym.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#" + pseudonym.getAttribute("aria-describedby").split(" ")[1]
+                .replace(".", "\\.")).getText()).isEqualTo("Vul dit in.");
+        browser.check("refer-form-errors");
+
+        String name = "JR-ZUT-" + System.nanoTime() % 1_000_000;
+        fillInTheZutphenYouth(name, LocalDate.now().minusYears(16).minusMonths(5));
+        browser.find("form.passend-form button[type=submit]").click();
+
+        assertThat(browser.driver().getCurrentUrl()).matches(".*/verwijzingen/\\d+");
+        String page = browser.driver().getCurrentUrl();
+        assertThat(browser.find("main").getText()).contains(name, "Zutphen", "Deventer", "Wacht op een plek",
+                "Besloten", "LVB", "Schorsing voorlopige hechtenis", LocalDate.now().plusDays(1).getYear() + "");
+        // Not matched yet: the explanation says so, in place.
+        browser.waitForText("#explanation", "nog niet gematcht");
+        browser.check("referral");
+
+        browser.go("/verwijzingen");
+        assertThat(browser.find("table").getText()).contains(name);
+        browser.check("referrals");
+
+        // The explanation of a referral that was matched: why this place and not one nearer home.
+        browser.go("/verwijzingen/1/uitleg");
+        browser.check("explanation");
+
+        // In English when asked for; dates in the chosen language.
+        browser.driver().get(page + "?lang=en");
+        assertThat(browser.find("main").getText()).contains("Waiting for a place", "Semi-secure");
+        browser.driver().get(page + "?lang=nl");
+        assertThat(browser.heading()).startsWith("Verwijzing");
+
+        long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+        assertThat(jdbc.queryForObject("select count(*) from referral r join youth y on y.id = r.youth_id "
+                + "where y.pseudonym = ?", Long.class, name)).isOne();
+
+        browser.signOut();
+        browser.signIn("raad.oost", "raad-demo");
+        browser.go("/verwijzingen/" + id);
+        assertThat(browser.heading()).isEqualTo("Niet gevonden");
+        assertThat(browser.find("main").getText()).doesNotContain(name);
+        assertThat(browser.statusOf("/verwijzingen/" + id)).isEqualTo(404);
+        assertThat(browser.statusOf("/verwijzingen/" + id + "/uitleg")).isEqualTo(404);
+        browser.go("/verwijzingen");
+        assertThat(browser.find("main").getText()).doesNotContain(name);
+        browser.check("not-found");
+    }
+
+    @Test
+    void aDoubleSubmitMakesOneReferral() throws Exception {
+        browser.signIn("jr.gelderland", "officer-demo");
+        browser.go("/verwijzingen/nieuw");
+        String name = "JR-DUB-" + System.nanoTime() % 1_000_000;
+        fillInTheZutphenYouth(name, LocalDate.now().minusYears(16));
+        // The form sent twice as it stands (a double click, a retry after a network error): same key, same fields.
+        @SuppressWarnings("unchecked")
+        List<String> landedOn = (List<String>) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.querySelector('form.passend-form');
+                const send = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))});
+                Promise.all([send(), send()]).then(answers => Promise.all(answers.map(async a => a.status + ' ' + a.url
+                        + (a.redirected ? '' : ' ' + ((await a.text()).match(/error-message[^>]*>[^<]*/g) || []).join(' | '))))).then(done);
+                """);
+        assertThat(landedOn).hasSize(2).allMatch(answer -> answer.matches("200 .*/verwijzingen/\\d+"));
+        assertThat(landedOn.get(1)).isEqualTo(landedOn.get(0));
+        assertThat(jdbc.queryForObject("select count(*) from referral r join youth y on y.id = r.youth_id "
+                + "where y.pseudonym = ?", Long.class, name)).isOne();
+    }
+
+    @Test
+    void aPlannerGetsNoneOfTheOfficersPages() throws Exception {
+        browser.signIn("planner", "planner-demo");
+        assertThat(browser.heading()).isEqualTo("Vandaag");
+        browser.check("start-planner");
+        for (String path : List.of("/verwijzingen", "/verwijzingen/1", "/verwijzingen/nieuw", "/verwijzingen/open",
+                "/verwijzingen/1/uitleg")) {
+            assertThat(browser.statusOf(path)).as(path).isEqualTo(403);
+        }
+        browser.go("/verwijzingen/1");
+        assertThat(browser.heading()).isEqualTo("Geen toegang");
+        assertThat(browser.find("main").getText()).doesNotContain("JR-2026-0101");
+        browser.check("forbidden");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndSigningOutEndsTheSession() throws Exception {
+        browser.signIn("jr.gelderland", "wrong");
+        assertThat(browser.find("[role=alert]").getText()).contains("klopt niet");
+        browser.signIn("jr.gelderland", "officer-demo");
+        assertThat(browser.driver().manage().getCookieNamed("PASSEND_SESSION"))
+                .satisfies(cookie -> assertThat(cookie.isHttpOnly()).isTrue())
+                .satisfies(cookie -> assertThat(cookie.isSecure()).isTrue())
+                .satisfies(cookie -> assertThat(cookie.getSameSite()).isEqualTo("Lax"));
+        browser.waitFor("#open-referrals .passend-rows");
+        browser.find("form[action$='/uitloggen'] button").click();
+        assertThat(browser.find("[role=status]").getText()).contains("uitgelogd");
+        browser.go("/verwijzingen");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/inloggen");
+    }
+
+    @Test
+    void theFormIsThrottledLikeTheApiAfterFailedSignIns() throws Exception {
+        String username = "guess." + System.nanoTime();
+        for (int attempt = 0; attempt < 10 && !browser.driver().getCurrentUrl().contains("wacht="); attempt++) {
+            browser.signIn(username, "wrong-" + attempt);
+        }
+        assertThat(browser.driver().getCurrentUrl()).contains("/inloggen?wacht=");
+        assertThat(browser.find("[role=alert]").getText()).contains("Te vaak een verkeerd wachtwoord");
+    }
+
+    private void fillInTheZutphenYouth(String pseudonym, LocalDate birthDate) {
+        browser.find("#youth\\.pseudonym").sendKeys(pseudonym);
+        date("#youth\\.birthDate", birthDate);
+        new Select(browser.find("#youth\\.gender")).selectByVisibleText("Man");
+        new Select(browser.find("#youth\\.homeMunicipality")).selectByVisibleText("Zutphen");
+        new Select(browser.find("#legalFramework")).selectByVisibleText("Schorsing voorlopige hechtenis");
+        browser.find("#careType").sendKeys("43");
+        new Select(browser.find("#minSecurityLevel")).selectByVisibleText("Besloten");
+        browser.find("#requiredSpecialisms").sendKeys("LVB");
+        new Select(browser.find("#excludedMunicipalities")).selectByVisibleText("Deventer");
+        new Select(browser.find("#urgency")).selectByVisibleText("Hoog");
+        date("#requestedStart", LocalDate.now().plusDays(1));
+        browser.find("#expectedDurationDays").sendKeys("182");
+        browser.find("#contextNote").sendKeys("Verdacht van een gewelddadige beroving in Deventer.");
+    }
+
+    /** A date field's value, set as the form sends it; typing would follow the browser's locale. */
+    private void date(String css, LocalDate date) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]",
+                browser.find(css), date.toString());
+    }
+}
