@@ -39,7 +39,7 @@ class JobMetrics implements MeterBinder {
     }
 
     private long count(SolvingJobs.Kind<?> kind, MatchingRunStatus status) {
-        return entities.createQuery("select count(j) from " + kind.type().getSimpleName() + " j where j.status = :status",
-                Long.class).setParameter("status", status).getSingleResult();
+        String query = "select count(j) from " + kind.type().getSimpleName() + " j where j.status = :status";
+        return entities.createQuery(query, Long.class).setParameter("status", status).getSingleResult();
     }
 }

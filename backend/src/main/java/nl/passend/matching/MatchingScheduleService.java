@@ -204,7 +204,8 @@ class MatchingScheduleService {
                     + "day-of-month month day-of-week)");
         }
         Instant first = next(cron);
-        if (first == null || Duration.between(first, after(cron, first)).compareTo(properties.scheduleMinInterval()) < 0) {
+        Duration apart = first == null ? Duration.ZERO : Duration.between(first, after(cron, first));
+        if (apart.compareTo(properties.scheduleMinInterval()) < 0) {
             throw new InvalidRequestException("cron", "must occur at most once every "
                     + properties.scheduleMinInterval().toMinutes() + " minutes");
         }

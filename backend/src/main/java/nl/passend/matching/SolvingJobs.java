@@ -131,7 +131,8 @@ public class SolvingJobs {
             }
             boolean stored = update(kind, id, attempt, answer);
             solving.stop(meters.timer("passend.jobs.solve.time", "kind", kind.name()));
-            LOG.info("{} {} is {}", kind.name(), id, stored ? "DONE" : "no longer this attempt's; its answer is dropped");
+            LOG.info("{} {} is {}", kind.name(), id,
+                    stored ? "DONE" : "no longer this attempt's; its answer is dropped");
             if (stored) {
                 afterDone(kind, id);
             }

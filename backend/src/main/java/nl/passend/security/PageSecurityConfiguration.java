@@ -73,7 +73,9 @@ class PageSecurityConfiguration {
                                 "/verwijzingen/*", "/verwijzingen/*/uitleg").hasRole(officer)
                         .requestMatchers(POST, "/verwijzingen").hasRole(officer)
                         .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN).failureUrl(SIGN_IN + "?fout"))
+                .formLogin(form -> form.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN).failureUrl(SIGN_IN + "?fout")
+                        // What the throttle counts a failure or a success by, as for the API's sign-in.
+                        .authenticationDetailsSource(SignInAttempt::of))
                 .logout(logout -> logout.logoutUrl("/uitloggen").logoutSuccessUrl(SIGN_IN + "?uitgelogd"))
                 .requestCache(cache -> cache.requestCache(pageAskedFor))
                 .exceptionHandling(errors -> errors.accessDeniedPage("/geweigerd"))
@@ -99,10 +101,17 @@ class PageSecurityConfiguration {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String username = request.getParameter("username");
-            boolean signingIn = "POST".equals(request.getMethod()) && (request.getContextPath() + SIGN_IN).equals(request.getRequestURI());
-            Optional<Duration> wait = signingIn && username != null ? throttle.waitFor(username) : Optional.empty();
+            boolean signingIn = "POST".equals(request.getMethod())
+                    && (request.getContextPath() + SIGN_IN).equals(request.getRequestURI());
+            if (!signingIn || username == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            LoginThrottle.Verdict verdict = throttle.check(username, request.getRemoteAddr());
+            request.setAttribute(SignInAttempt.FAILED_BEFORE, verdict.failedBefore());
+            Optional<Duration> wait = verdict.refusedFor();
             if (wait.isPresent()) {
-                long seconds = Math.max(1, wait.get().toSeconds());
+                long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
                 response.sendRedirect(request.getContextPath() + SIGN_IN + "?wacht=" + seconds);
                 return;
