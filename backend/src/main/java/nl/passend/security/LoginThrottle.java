@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -41,6 +42,8 @@ class LoginThrottle {
     /** A failure longer ago than this no longer counts. */
     static final Duration MEMORY = Duration.ofHours(1);
 
+    /** How often a failure is counted again after the database rolled its count back in a deadlock. */
+    private static final int COUNTING_ATTEMPTS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
 
     /** What the throttle knows of a sign-in before its password is checked. */
@@ -71,13 +74,26 @@ class LoginThrottle {
         return new Verdict(wait, rows.stream().anyMatch(row -> row.key().equals(pair)));
     }
 
-    /** Counts a failed sign-in, for the pair and for the address, in one transaction. */
+    /**
+     * Counts a failed sign-in, for the pair and for the address, in one transaction. The first failures of a new
+     * key on two instances at once can deadlock on InnoDB (both lock the gap where the row will be, then both
+     * insert); the database then rolls one back whole, and that one is counted again, on the row the other made.
+     */
     void failed(String username, String address) {
-        transactions.executeWithoutResult(status -> {
-            // Always the pair first, then the address: two failures never wait for each other's rows in turn.
-            count(pairKey(username, address), FREE_ATTEMPTS);
-            count(addressKey(address), FREE_ATTEMPTS_PER_ADDRESS);
-        });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> {
+                    // Always the pair first, then the address: two failures never wait for each other's rows in turn.
+                    count(pairKey(username, address), FREE_ATTEMPTS);
+                    count(addressKey(address), FREE_ATTEMPTS_PER_ADDRESS);
+                });
+                return;
+            } catch (PessimisticLockingFailureException deadlock) {
+                if (attempt == COUNTING_ATTEMPTS) {
+                    throw deadlock;
+                }
+            }
+        }
     }
 
     /** Forgets the pair's failures after a success; the address keeps its own. */
