@@ -33,7 +33,6 @@ import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
-import nl.passend.shared.StaleVersionException;
 
 /** Keeps user accounts, and finds them for HTTP Basic sign-in. */
 @Service
