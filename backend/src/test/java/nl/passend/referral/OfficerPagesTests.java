@@ -71,7 +71,7 @@ class OfficerPagesTests {
         browser.go("/verwijzingen/nieuw");
         browser.check("refer-form");
         // Sent empty, each field says what is wrong, and the field names its message.
-        browser.find("form.passend-form button[type=submit]").click();
+        browser.submit("form.passend-form button[type=submit]");
         assertThat(browser.find("[role=alert]").getText()).contains("nog niet goed ingevuld");
         WebElement pseudonym = browser.find("#youth\\.pseudonym");
         assertThat(pseudonym.getAttribute("aria-invalid")).isEqualTo("true");
@@ -81,7 +81,7 @@ class OfficerPagesTests {
 
         String name = "JR-ZUT-" + System.nanoTime() % 1_000_000;
         fillInTheZutphenYouth(name, LocalDate.now().minusYears(16).minusMonths(5));
-        browser.find("form.passend-form button[type=submit]").click();
+        browser.submit("form.passend-form button[type=submit]");
 
         assertThat(browser.driver().getCurrentUrl()).matches(".*/verwijzingen/\\d+");
         String page = browser.driver().getCurrentUrl();
@@ -167,7 +167,7 @@ class OfficerPagesTests {
                 .satisfies(cookie -> assertThat(cookie.isSecure()).isTrue())
                 .satisfies(cookie -> assertThat(cookie.getSameSite()).isEqualTo("Lax"));
         browser.waitFor("#open-referrals .passend-rows");
-        browser.find("form[action$='/uitloggen'] button").click();
+        browser.submit("form[action$='/uitloggen'] button");
         assertThat(browser.find("[role=status]").getText()).contains("uitgelogd");
         browser.go("/verwijzingen");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/inloggen");

@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -102,17 +103,30 @@ public final class Browser implements AutoCloseable {
         return find("h1").getText();
     }
 
+    /**
+     * Clicks the button that submits a form and waits for the page that answers: a click returns before the browser
+     * has left the page, so what is read next could still be the form.
+     */
+    public void submit(String buttonCss) {
+        driver.executeScript("window.passendLeaving = true");
+        find(buttonCss).click();
+        // The answering page is a new document, without the mark; asking while the browser navigates may fail.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                        "return window.passendLeaving === undefined && document.readyState === 'complete'")));
+    }
+
     /** Signs in with the sign-in form, from wherever the browser is. */
     public void signIn(String username, String password) {
         go("/inloggen");
         find("#username").sendKeys(username);
         find("#password").sendKeys(password);
-        find("form.passend-form button[type=submit]").click();
+        submit("form.passend-form button[type=submit]");
     }
 
     /** Signs out with the header's button and forgets the session cookie. */
     public void signOut() {
-        find("form[action$='/uitloggen'] button").click();
+        submit("form[action$='/uitloggen'] button");
         driver.manage().deleteAllCookies();
     }
 
