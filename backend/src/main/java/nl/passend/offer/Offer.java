@@ -172,7 +172,12 @@ public class Offer extends VersionedEntity {
 
     /** Free places are derived, never typed in: the capacity less the places that Passend's placements hold. */
     public int getFreePlaces() {
-        return Math.max(0, getCapacity() - activePlacements);
+        return freePlaces(totalPlaces, externallyOccupied, activePlacements);
+    }
+
+    /** The free places of an offer with these counts; the one rule, for entities and for {@link OfferRow}s. */
+    static int freePlaces(int totalPlaces, int externallyOccupied, int activePlacements) {
+        return Math.max(0, totalPlaces - externallyOccupied - activePlacements);
     }
 
     public boolean isActive() {

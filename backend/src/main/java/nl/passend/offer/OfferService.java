@@ -51,6 +51,7 @@ public class OfferService {
     private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(1);
 
     private final OfferRepository offers;
+    private final OfferRows rows;
     private final LocationService locations;
     private final ReferenceDataService referenceData;
     private final CurrentActor currentActor;
@@ -60,10 +61,11 @@ public class OfferService {
     private final CapacityProperties capacity;
     private final Clock clock;
 
-    OfferService(OfferRepository offers, LocationService locations, ReferenceDataService referenceData,
+    OfferService(OfferRepository offers, OfferRows rows, LocationService locations, ReferenceDataService referenceData,
             CurrentActor currentActor, RegistryEdits edits, RowLocks locks, OfferMapper mapper,
             CapacityProperties capacity, Clock clock) {
         this.offers = offers;
+        this.rows = rows;
         this.locations = locations;
         this.referenceData = referenceData;
         this.currentActor = currentActor;
@@ -93,13 +95,12 @@ public class OfferService {
         if (filter.specialisms() != null) {
             referenceData.requireSpecialisms("specialism", filter.specialisms());
         }
-        return mapper.toPageDto(offers.search(filter, Paging.pageable(page, size, sort, SORTABLE)),
-                staleBefore());
+        return mapper.toPageDto(rows.search(filter, Paging.pageable(page, size, sort, SORTABLE)), staleBefore());
     }
 
     @Transactional(readOnly = true)
     OfferDto get(long id) {
-        return mapper.toDto(find(id), staleBefore());
+        return mapper.toDto(rows.find(id).orElseThrow(() -> new NotFoundException("offer", id)), staleBefore());
     }
 
     OfferDto create(OfferInputDto input) {
@@ -144,8 +145,9 @@ public class OfferService {
         return locks.find(offers::findByIdForUpdate, id);
     }
 
+    /** An offer just written, as the API shows it: read again as a row, after the write's flush. */
     private OfferDto toDto(Offer offer) {
-        return mapper.toDto(offer, staleBefore());
+        return mapper.toDto(rows.find(offer.getId()).orElseThrow(), staleBefore());
     }
 
     private Offer find(long id) {

@@ -12,7 +12,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import jakarta.persistence.EntityManager;
+
 import nl.passend.api.model.SecurityLevelDto;
+import nl.passend.reference.Gender;
+import nl.passend.reference.SecurityLevel;
 import nl.passend.shared.Paging;
 import nl.passend.shared.RowLocks;
 import nl.passend.support.PersistenceTest;
@@ -24,6 +28,9 @@ class OfferRepositoryTests {
 
     @Autowired
     OfferRepository offers;
+
+    @Autowired
+    EntityManager entityManager;
 
     @Autowired
     RowLocks locks;
@@ -88,6 +95,32 @@ class OfferRepositoryTests {
         assertThat(search(new Wanted().specialisms("LVB", "ADDICTION"))).isEmpty();
     }
 
+    /** A row holds what the API shows of an offer: the names it stands on, its collections and its free places. */
+    @Test
+    void readsAnOfferAsTheApiShowsIt() {
+        long apeldoornLvb = craftApeldoorn();
+        rows.genders(apeldoornLvb, "MALE", "FEMALE");
+        long bare = rows.offer(zutphen, "46", 3, 2);
+
+        OfferRow apeldoorn = new OfferRows(entityManager).find(apeldoornLvb).orElseThrow();
+        assertThat(apeldoorn.providerName()).isEqualTo("Zorggroep Noord");
+        assertThat(apeldoorn.municipalityCode()).isEqualTo("GM0200");
+        assertThat(apeldoorn.municipalityName()).isEqualTo("Apeldoorn");
+        assertThat(apeldoorn.youthRegion()).isEqualTo("MIDDEN_IJSSEL_OOST_VELUWE");
+        assertThat(apeldoorn.careType()).isEqualTo("43");
+        assertThat(apeldoorn.securityLevel()).isEqualTo(SecurityLevel.SEMI_SECURE);
+        assertThat(apeldoorn.specialisms()).containsExactly("LVB", "TRAUMA");
+        assertThat(apeldoorn.acceptedGenders()).containsExactlyInAnyOrder(Gender.MALE, Gender.FEMALE);
+        assertThat(apeldoorn.activePlacements()).as("proposed, accepted and started").isEqualTo(3);
+        assertThat(apeldoorn.freePlaces()).isEqualTo(1);
+
+        OfferRow zutphenCrisis = new OfferRows(entityManager).find(bare).orElseThrow();
+        assertThat(zutphenCrisis.specialisms()).isEmpty();
+        assertThat(zutphenCrisis.acceptedGenders()).isEmpty();
+        assertThat(zutphenCrisis.freePlaces()).isEqualTo(2);
+        assertThat(new OfferRows(entityManager).find(bare + 1000)).isEmpty();
+    }
+
     @Test
     void sortsByTheKeysTheListOffers() {
         long apeldoornLvb = craftApeldoorn();
@@ -140,8 +173,9 @@ class OfferRepositoryTests {
     }
 
     private List<Long> search(Wanted wanted, String... sort) {
-        return offers.search(wanted.filter(), Paging.pageable(0, 10, List.of(sort), OfferService.SORTABLE))
-                .map(Offer::getId).getContent();
+        return new OfferRows(entityManager)
+                .search(wanted.filter(), Paging.pageable(0, 10, List.of(sort), OfferService.SORTABLE))
+                .map(OfferRow::id).getContent();
     }
 
     /** The filters of one search; those not named are {@code null}, as when a request leaves them out. */

@@ -72,6 +72,12 @@ public class Rows {
                 careType, securityLevel, totalPlaces, utc(Instant.now()));
     }
 
+    public void genders(long offer, String... genders) {
+        for (String gender : genders) {
+            jdbc.sql("insert into offer_gender (offer_id, gender) values (?, ?)").params(offer, gender).update();
+        }
+    }
+
     public void specialisms(long offer, String... codes) {
         for (String code : codes) {
             jdbc.sql("insert into offer_specialism (offer_id, specialism_code) values (?, ?)").params(offer, code)
