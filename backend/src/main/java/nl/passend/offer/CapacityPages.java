@@ -22,7 +22,6 @@ import nl.passend.api.model.CapacityReportDto;
 import nl.passend.api.model.OfferDto;
 import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
-import nl.passend.shared.NotFoundException;
 import nl.passend.shared.PageController;
 import nl.passend.shared.StaleVersionException;
 
@@ -30,6 +29,7 @@ import nl.passend.shared.StaleVersionException;
  * A provider's daily capacity report as one page: a row per own offer with its total places and the places taken by
  * youths placed outside Passend, saved in one submit, all or none ({@link OfferService#reportCapacities}, the API's
  * capacity operation for each offer, on the version read). Free places are derived, never typed in (DESIGN.md).
+ * Another provider's offer in the form is not found (404 page), as in the API.
  */
 @PageController
 class CapacityPages {
@@ -86,7 +86,7 @@ class CapacityPages {
                 return "redirect:/capaciteit?opgeslagen";
             } catch (InvalidRequestException invalid) {
                 invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
-            } catch (ConflictException | StaleVersionException | NotFoundException refused) {
+            } catch (ConflictException | StaleVersionException refused) {
                 // Nothing was saved. Shown as they are now, so that what the other changed is seen, not overwritten.
                 response.setStatus(HttpStatus.CONFLICT.value());
                 model.addAttribute("conflict", refused.getMessage());

@@ -149,6 +149,9 @@ class IntakePagesTests {
         assertThat(browser.find("[role=alert]").getText()).contains("er is niets veranderd", "has no free place");
         assertThat(status(second)).isEqualTo("PROPOSED");
         browser.check("intake-accept-refused");
+        // The page of the refusal is answered as the API answers it: 409.
+        assertThat(post("/voorstellen/" + second + "/accepteren", "version=" + version(second))).isEqualTo(409);
+        assertThat(status(second)).isEqualTo("PROPOSED");
 
         // Declined without a reason: the reason's field says what is missing, and names its message.
         browser.submit("#decline");
@@ -302,6 +305,16 @@ class IntakePagesTests {
         assertThat(browser.find("main").getText()).doesNotContain("De Linde");
         browser.go("/capaciteit");
         assertThat(browser.find("main").getText()).doesNotContain("De Linde").contains("De Berkel");
+        // Hazelaar's offer slipped into Kroonbeek's capacity form is not found, and nothing of the form is saved.
+        Map<String, Object> deLinde = capacityOf(DE_LINDE);
+        long berkel = offerIn(rowOf("De Berkel"));
+        Map<String, Object> ownBefore = capacityOf(berkel);
+        assertThat(post("/capaciteit", "reports[0].offerId=" + berkel + "&reports[0].totalPlaces=1"
+                + "&reports[0].externallyOccupied=0&reports[0].version=" + ownBefore.get("version")
+                + "&reports[1].offerId=" + DE_LINDE + "&reports[1].totalPlaces=0&reports[1].externallyOccupied=0"
+                + "&reports[1].version=" + deLinde.get("version"))).isEqualTo(404);
+        assertThat(capacityOf(DE_LINDE)).isEqualTo(deLinde);
+        assertThat(capacityOf(berkel)).isEqualTo(ownBefore);
         browser.go("/voorstellen/" + first);
         assertThat(browser.heading()).isEqualTo("Niet gevonden");
         browser.check("intake-not-found");
@@ -359,6 +372,10 @@ class IntakePagesTests {
     private long placementsAt(long offer) {
         return jdbc.queryForObject("select count(*) from placement where offer_id = ? and status in "
                 + "('PROPOSED', 'ACCEPTED', 'STARTED')", Long.class, offer);
+    }
+
+    private long version(long placement) {
+        return jdbc.queryForObject("select version from placement where id = ?", Long.class, placement);
     }
 
     private String status(long placement) {
