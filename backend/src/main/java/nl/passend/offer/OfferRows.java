@@ -80,6 +80,16 @@ class OfferRows {
         return rows(entityManager.createQuery(query).getResultList()).stream().findFirst();
     }
 
+    /** The offers of the provider of an organisation, by name: what its intake reports the capacity of. */
+    List<OfferRow> ownedBy(long organisationId) {
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<Tuple> query = cb.createTupleQuery();
+        Root<Offer> offer = query.from(Offer.class);
+        query.multiselect(columns(offer)).where(cb.equal(Provider.organisationId(provider(offer)), organisationId))
+                .orderBy(cb.asc(offer.get(Offer_.name)), cb.asc(offer.get(VersionedEntity_.id)));
+        return rows(entityManager.createQuery(query).getResultList());
+    }
+
     /** The offers that meet every filter given; a filter that is {@code null} lets every offer through. */
     static Specification<Offer> matching(OfferService.Filter filter) {
         return Specification.allOf(

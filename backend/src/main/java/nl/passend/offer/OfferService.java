@@ -121,6 +121,43 @@ public class OfferService {
                 reportedAt(report.getReportedAt())), this::toDto);
     }
 
+    /** One offer's capacity report among several sent at once (a provider's daily update of all its offers). */
+    record OfferCapacity(long offerId, CapacityReportDto report) {
+    }
+
+    /** The current intake's own offers, by name: what it reports today's capacity of. */
+    @Transactional(readOnly = true)
+    List<OfferDto> own() {
+        Instant staleBefore = staleBefore();
+        return rows.ownedBy(currentActor.get().organisationId()).stream().map(row -> mapper.toDto(row, staleBefore))
+                .toList();
+    }
+
+    /**
+     * Today's capacity of several own offers, all or none: each report is checked and saved as
+     * {@link #reportCapacity} saves one (its own offer, on the version read, audited), in one transaction, so that
+     * one refused report (another's change first: 409; another provider's offer: 404) leaves every offer as it was.
+     * A report that breaks a rule of its content is named by its place in the list, such as
+     * {@code reports[2].externallyOccupied}, with every other such report, before anything changes.
+     */
+    List<OfferDto> reportCapacities(List<OfferCapacity> reports) {
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            CapacityReportDto report = reports.get(i).report();
+            try {
+                occupied(report.getTotalPlaces(), report.getExternallyOccupied());
+                reportedAt(report.getReportedAt());
+            } catch (InvalidRequestException invalid) {
+                String row = "reports[" + i + "].";
+                invalid.violations().forEach(v -> violations.add(new Violation(row + v.field(), v.message())));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return reports.stream().map(report -> reportCapacity(report.offerId(), report.report())).toList();
+    }
+
     void delete(long id) {
         edits.delete(offers, "offer", findOwn(id), "placements");
     }

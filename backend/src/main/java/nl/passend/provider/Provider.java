@@ -41,6 +41,11 @@ public class Provider extends VersionedEntity {
         return organisation.getName();
     }
 
+    /** {@link #getOrganisationId()} in a criteria query, for a query that reads values rather than providers. */
+    public static Path<Long> organisationId(Path<Provider> provider) {
+        return provider.get(Provider_.organisation).get(Organisation_.id);
+    }
+
     /** {@link #getName()} in a criteria query, for a query that reads values rather than providers. */
     public static Path<String> name(Path<Provider> provider) {
         return provider.get(Provider_.organisation).get(Organisation_.name);

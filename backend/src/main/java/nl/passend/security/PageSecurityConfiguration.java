@@ -56,6 +56,7 @@ class PageSecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle,
             ObjectProvider<HandlerMapping> handlerMappings) throws Exception {
         String officer = Role.PROBATION_OFFICER.name();
+        String intake = Role.PROVIDER_INTAKE.name();
         // After signing in, back to the page asked for; never to a part of a page that htmx asked for.
         HttpSessionRequestCache pageAskedFor = new HttpSessionRequestCache();
         pageAskedFor.setRequestMatcher(request -> "GET".equals(request.getMethod())
@@ -72,6 +73,12 @@ class PageSecurityConfiguration {
                         .requestMatchers(GET, "/verwijzingen", "/verwijzingen/open", "/verwijzingen/nieuw",
                                 "/verwijzingen/*", "/verwijzingen/*/uitleg").hasRole(officer)
                         .requestMatchers(POST, "/verwijzingen").hasRole(officer)
+                        // A provider's intake: proposals for its own offers, its placements, today's capacity of its
+                        // own offers; the services show and change only its own provider's.
+                        .requestMatchers(GET, "/voorstellen", "/voorstellen/vandaag", "/voorstellen/*", "/plaatsingen",
+                                "/plaatsingen/*", "/capaciteit").hasRole(intake)
+                        .requestMatchers(POST, "/voorstellen/*/accepteren", "/voorstellen/*/afwijzen",
+                                "/plaatsingen/*/start", "/plaatsingen/*/einde", "/capaciteit").hasRole(intake)
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN).failureUrl(SIGN_IN + "?fout")
                         // What the throttle counts a failure or a success by, as for the API's sign-in.
