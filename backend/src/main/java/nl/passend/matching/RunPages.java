@@ -138,7 +138,7 @@ class RunPages {
     String apply(@PathVariable long id, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             MatchingApplicationDto application = runs.apply(id);
-            redirect.addFlashAttribute("application", application);
+            redirect.addFlashAttribute("applied", application);
             return "redirect:/matching/" + id;
         } catch (ConflictException conflict) {
             response.setStatus(HttpStatus.CONFLICT.value());

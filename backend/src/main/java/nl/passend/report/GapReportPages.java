@@ -166,7 +166,8 @@ class GapReportPages {
         if (errors.hasErrors()) {
             return ResponseEntity.badRequest().build();
         }
-        return ResponseEntity.ok().contentType(GapReportCsv.TEXT_CSV).body(gaps.report(filter(form)));
+        // The converter names the charset and the file, as for the API.
+        return ResponseEntity.ok(gaps.report(filter(form)));
     }
 
     /** The start page's part: the largest gaps over all regions, largest first. */

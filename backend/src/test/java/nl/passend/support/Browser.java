@@ -140,6 +140,28 @@ public final class Browser implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** What the server answers for a GET of the path in this browser's session: a download the browser would save. */
+    public record Download(int status, String contentType, String body) {
+    }
+
+    /** A GET of the path in this browser's session, as a link to a file would fetch it. */
+    public Download download(String path) throws IOException, InterruptedException {
+        Cookie session = driver.manage().getCookieNamed("PASSEND_SESSION");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        if (session != null) {
+            request.header("Cookie", session.getName() + "=" + session.getValue());
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
+    /** Waits up to the time given until the page shows the text, such as a part that htmx polls for. */
+    public void waitForText(String css, String text, Duration timeout) {
+        new WebDriverWait(driver, timeout)
+                .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
+    }
+
     /**
      * The page as it is now passes axe-core without a serious or critical violation (WCAG 2.1 AA among its rules),
      * and its screenshot is kept under the name.
