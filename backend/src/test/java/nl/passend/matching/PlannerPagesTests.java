@@ -217,9 +217,87 @@ class PlannerPagesTests {
     }
 
     @Test
+    void aPlannerTriesTwoScenariosAndAsksForPurchaseAdvice() throws Exception {
+        browser.signIn("planner", "planner-demo");
+        browser.go("/scenarios");
+        assertThat(browser.heading()).isEqualTo("Scenario's en inkoopadvies");
+        browser.check("planner-scenarios");
+
+        // Sent without what its kind needs: the service's refusal is shown by the field.
+        new Select(browser.find("#kind")).selectByVisibleText("Extra plaatsen");
+        browser.submit("#scenario-form button[type=submit]");
+        assertThat(browser.find("#offerId").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#offerId-error").getText()).contains("is required for this kind of change");
+        assertThat(browser.find("#places-error").getText()).contains("is required for this kind of change");
+        browser.check("planner-scenario-errors");
+
+        // Four extra crisis places in Doetinchem (offer 52, secure crisis care), for the Achterhoek.
+        long fourPlaces = scenario(form -> {
+            new Select(browser.find("#kind")).selectByVisibleText("Extra plaatsen");
+            browser.find("#offerId").sendKeys("52");
+            browser.find("#places").sendKeys("4");
+        });
+        assertThat(browser.find("#scenario-changes").getText()).contains("Extra plaatsen", "aanbod 52", "4 plaatsen");
+        String result = browser.find("#scenario-progress").getText();
+        assertThat(result).contains("Met de wijziging", "Geplaatst, urgentie Crisis", "Bedragen ziet alleen een inkoper");
+        assertThat(browser.find("#scenario-figures").getText()).doesNotContain("€");
+        String placedMore = api.asPlanner().get("/api/v1/scenarios/" + fourPlaces).body().get("result")
+                .get("placedMore").asText();
+        assertThat(browser.find("#scenario-summary").getText()).startsWith("Met de wijziging " + placedMore + " jongeren");
+        browser.check("planner-scenario-places");
+
+        // Contract 18 of the Achterhoek extended to Winterswijk.
+        long extension = scenario(form -> {
+            new Select(browser.find("#kind")).selectByVisibleText("Contract uitbreiden");
+            browser.find("#contractId").sendKeys("18");
+            new Select(browser.find("#municipalities")).selectByVisibleText("Winterswijk");
+        });
+        assertThat(browser.find("#scenario-changes").getText()).contains("Contract uitbreiden", "contract 18",
+                "voor Winterswijk");
+        assertThat(extension).isNotEqualTo(fourPlaces);
+        browser.check("planner-scenario-extension");
+
+        // Both listed, newest first, beside the purchase advice.
+        browser.go("/scenarios");
+        assertThat(browser.find("#scenarios").getText()).contains("Scenario " + extension, "Scenario " + fourPlaces);
+
+        new Select(browser.find("#advice-region")).selectByVisibleText("Achterhoek");
+        browser.submit("#advice-form button[type=submit]");
+        assertThat(browser.driver().getCurrentUrl()).matches(".*/scenarios/advies/\\d+");
+        browser.waitForText("#advice-status", "Klaar", Duration.ofSeconds(60));
+        String advice = browser.driver().getCurrentUrl();
+        JsonNode candidates = api.asPlanner().get("/api/v1/purchase-advice/"
+                + advice.substring(advice.lastIndexOf('/') + 1)).body().get("result").get("candidates");
+        // The Achterhoek's secure crisis gap is 5 youths or more: the advice answers it.
+        assertThat(candidates).isNotEmpty();
+        assertThat(browser.findAll("#candidates tbody tr")).hasSize(candidates.size());
+        assertThat(browser.find("#candidates tbody tr").getText()).startsWith("1 ")
+                .contains(candidates.get(0).get("placedMore").asText(), "Jeugdhulp crisis");
+        assertThat(browser.find("#candidates").getText()).as("no euros for a planner").doesNotContain("€");
+        browser.check("planner-advice");
+        browser.go("/scenarios");
+        assertThat(browser.find("#advices").getText()).contains("Achterhoek", "Klaar");
+    }
+
+    /** Starts a scenario for the Achterhoek with the change the form is filled with, and waits until it is done. */
+    private long scenario(java.util.function.Consumer<Void> fillIn) {
+        browser.go("/scenarios");
+        new Select(browser.find("#youthRegion")).selectByVisibleText("Achterhoek");
+        browser.find("#timeLimitSeconds").clear();
+        browser.find("#timeLimitSeconds").sendKeys("1");
+        fillIn.accept(null);
+        browser.submit("#scenario-form button[type=submit]");
+        String page = browser.driver().getCurrentUrl();
+        assertThat(page).matches(".*/scenarios/\\d+");
+        browser.waitForText("#scenario-status", "Klaar", Duration.ofSeconds(60));
+        return Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+    }
+
+    @Test
     void theRolesTheApiRefusesGetNoneOfThePlannersPages() throws Exception {
         List<String> planning = List.of("/matching", "/matching/1", "/matching/1/voortgang", "/matching/vandaag");
-        List<String> reporting = List.of("/tekorten", "/tekorten.csv", "/tekorten/grootste");
+        List<String> reporting = List.of("/tekorten", "/tekorten.csv", "/tekorten/grootste", "/scenarios",
+                "/scenarios/1", "/scenarios/1/voortgang", "/scenarios/advies/1", "/scenarios/advies/1/voortgang");
         for (String[] user : List.of(new String[] {"jr.gelderland", "officer-demo"},
                 new String[] {"intake.hazelaar", "hazelaar-demo"}, new String[] {"admin", "admin-demo"})) {
             browser.signIn(user[0], user[1]);
@@ -235,6 +313,7 @@ class PlannerPagesTests {
             assertThat(browser.statusOf(path)).as("purchaser " + path).isEqualTo(403);
         }
         assertThat(browser.statusOf("/tekorten")).isEqualTo(200);
+        assertThat(browser.statusOf("/scenarios")).isEqualTo(200);
     }
 
     private static List<String> concat(List<String> first, List<String> second) {
