@@ -166,8 +166,13 @@ class GapReportPages {
         if (errors.hasErrors()) {
             return ResponseEntity.badRequest().build();
         }
-        // The converter names the charset and the file, as for the API.
-        return ResponseEntity.ok(gaps.report(filter(form)));
+        try {
+            // The converter names the charset and the file, as for the API.
+            return ResponseEntity.ok(gaps.report(filter(form)));
+        } catch (InvalidRequestException invalid) {
+            // The page with the same filters names the field; a file has no place for it.
+            return ResponseEntity.badRequest().build();
+        }
     }
 
     /** The start page's part: the largest gaps over all regions, largest first. */

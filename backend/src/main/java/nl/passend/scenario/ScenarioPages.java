@@ -50,11 +50,14 @@ class ScenarioPages {
     private final ScenarioService scenarios;
     private final PurchaseAdviceService advice;
     private final ReferenceDataService referenceData;
+    private final ScenarioProperties properties;
 
-    ScenarioPages(ScenarioService scenarios, PurchaseAdviceService advice, ReferenceDataService referenceData) {
+    ScenarioPages(ScenarioService scenarios, PurchaseAdviceService advice, ReferenceDataService referenceData,
+            ScenarioProperties properties) {
         this.scenarios = scenarios;
         this.advice = advice;
         this.referenceData = referenceData;
+        this.properties = properties;
     }
 
     /** A scenario of one change, as the form sends it: the API's input, with the API's ranges. */
@@ -304,6 +307,7 @@ class ScenarioPages {
     String advice(@PathVariable long id, Model model) {
         model.addAttribute("advice", advice.get(id));
         names(model);
+        tryTimeLimit(model);
         return "scenario/advice";
     }
 
@@ -314,6 +318,7 @@ class ScenarioPages {
         stopPollingOnceFinished(found.getStatus(), response);
         model.addAttribute("advice", found);
         names(model);
+        tryTimeLimit(model);
         return "scenario/advice :: progress";
     }
 
@@ -326,6 +331,14 @@ class ScenarioPages {
         model.addAttribute("municipalities", referenceData.municipalityNames().entrySet().stream()
                 .sorted(Map.Entry.comparingByValue()).toList());
         return "scenario/overview";
+    }
+
+    /**
+     * A candidate tried as a scenario matches with the time the advice gave each candidate, in whole seconds as the
+     * advice records it, so that it places the youths the advice promised.
+     */
+    private void tryTimeLimit(Model model) {
+        model.addAttribute("tryTimeLimit", Math.max(1, (properties.adviceTimeLimit().toMillis() + 999) / 1000));
     }
 
     private void names(Model model) {

@@ -214,6 +214,16 @@ class PlannerPagesTests {
         assertThat(browser.find("#from").getAttribute("aria-describedby")).isEqualTo("from-error");
         assertThat(browser.find("#from-error").getText()).contains("must not be after until");
         browser.check("planner-gaps-errors");
+        assertThat(browser.download("/tekorten.csv?from=2026-10-01&until=2026-09-01").status()).isEqualTo(400);
+
+        // In English when asked for; the figures stay as the API publishes them.
+        browser.go("/tekorten?youthRegion=ACHTERHOEK&lang=en");
+        assertThat(browser.heading()).isEqualTo("Gaps");
+        assertThat(browser.find("#heat-map td[data-care-type='46']").getText()).contains("Secure: x", "no free place x");
+        browser.go("/matching/" + run + "?lang=en");
+        assertThat(browser.find("#run-status").getText()).isEqualTo("Done");
+        browser.go("/matching?lang=nl");
+        assertThat(browser.heading()).isEqualTo("Matching");
     }
 
     @Test
@@ -275,6 +285,17 @@ class PlannerPagesTests {
                 .contains(candidates.get(0).get("placedMore").asText(), "Jeugdhulp crisis");
         assertThat(browser.find("#candidates").getText()).as("no euros for a planner").doesNotContain("€");
         browser.check("planner-advice");
+
+        // The best candidate tried as a scenario, beside today's supply: it places the youths the advice promised.
+        browser.submit("#candidates tbody tr form button");
+        assertThat(browser.driver().getCurrentUrl()).matches(".*/scenarios/\\d+");
+        browser.waitForText("#scenario-status", "Klaar", Duration.ofSeconds(60));
+        JsonNode change = candidates.get(0).get("change");
+        assertThat(change.get("kind").asText()).isEqualTo("EXTRA_PLACES");
+        assertThat(browser.find("#scenario-changes").getText()).contains("Extra plaatsen",
+                "aanbod " + change.get("offerId").asText(), change.get("places").asText() + " plaatsen");
+        assertThat(browser.find("#scenario-summary").getText())
+                .startsWith("Met de wijziging " + candidates.get(0).get("placedMore").asText() + " jongeren");
         browser.go("/scenarios");
         assertThat(browser.find("#advices").getText()).contains("Achterhoek", "Klaar");
     }
