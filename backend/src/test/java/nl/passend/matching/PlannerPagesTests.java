@@ -300,6 +300,23 @@ class PlannerPagesTests {
         assertThat(browser.find("#advices").getText()).contains("Achterhoek", "Klaar");
     }
 
+    @Test
+    void aPurchaserReadsTheCostOfAScenarioInEuros() throws Exception {
+        browser.signIn("inkoper.doetinchem", "doetinchem-demo");
+        long id = scenario(form -> {
+            new Select(browser.find("#kind")).selectByVisibleText("Extra plaatsen");
+            browser.find("#offerId").sendKeys("52");
+            browser.find("#places").sendKeys("4");
+        });
+        double cost = api.asPurchaserOf("GM0222").get("/api/v1/scenarios/" + id).body().get("result")
+                .get("costPerYearChange").asDouble();
+        // In Dutch notation: a point between thousands, a comma before the cents.
+        String euros = "€ " + String.format(java.util.Locale.GERMANY, "%,.2f", cost);
+        assertThat(euros).matches("€ \\d{1,3}(\\.\\d{3})*,\\d{2}");
+        assertThat(browser.find("#scenario-figures").getText()).contains("Kosten per jaar", euros);
+        browser.check("purchaser-scenario");
+    }
+
     /** Starts a scenario for the Achterhoek with the change the form is filled with, and waits until it is done. */
     private long scenario(java.util.function.Consumer<Void> fillIn) {
         browser.go("/scenarios");
