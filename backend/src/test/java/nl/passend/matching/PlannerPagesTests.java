@@ -101,7 +101,7 @@ class PlannerPagesTests {
 
             // Its page polls while it is busy, and shows it done in place, without a reload, once it is.
             browser.go("/matching/" + HELD_RUN);
-            assertThat(browser.find("#run-status").getText()).isEqualTo("Bezig met rekenen");
+            browser.waitForText("#run-status", "Bezig met rekenen", Duration.ofSeconds(10));
             browser.check("planner-run-solving");
             ((JavascriptExecutor) browser.driver()).executeScript("window.passendSamePage = true");
             jdbc.update("update matching_run set status = 'DONE', finished_at = ?, elapsed_millis = 3000 where id = ?",

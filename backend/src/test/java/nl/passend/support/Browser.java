@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -156,9 +157,12 @@ public final class Browser implements AutoCloseable {
                 response.body());
     }
 
-    /** Waits up to the time given until the page shows the text, such as a part that htmx polls for. */
+    /**
+     * Waits up to the time given until the page shows the text, such as a part that htmx polls for: an element that
+     * htmx replaces while it is read is read again.
+     */
     public void waitForText(String css, String text, Duration timeout) {
-        new WebDriverWait(driver, timeout)
+        new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
     }
 
