@@ -1,6 +1,7 @@
 package nl.passend.reference;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,18 @@ public class ReferenceDataService {
     /** Every municipality's name by its CBS code. */
     public Map<String, String> municipalityNames() {
         return municipalities.findAll().stream().collect(Collectors.toMap(Municipality::getCode, Municipality::getName));
+    }
+
+    /** Every youth region's name by its code, in the order of the names. */
+    public Map<String, String> youthRegionNames() {
+        return youthRegions.findAll(Sort.by("name")).stream().collect(Collectors.toMap(YouthRegion::getCode,
+                YouthRegion::getName, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** Every care type's name by its code, in the order of the codes. */
+    public Map<String, String> careTypeNames() {
+        return careTypes.findAll(Sort.by("code")).stream().collect(Collectors.toMap(CareType::getCode,
+                CareType::getName, (a, b) -> a, LinkedHashMap::new));
     }
 
     /** The youth region a request names in {@code field}. */

@@ -57,6 +57,8 @@ class PageSecurityConfiguration {
             ObjectProvider<HandlerMapping> handlerMappings) throws Exception {
         String officer = Role.PROBATION_OFFICER.name();
         String intake = Role.PROVIDER_INTAKE.name();
+        String planner = Role.PLANNER.name();
+        String purchaser = Role.PURCHASER.name();
         // After signing in, back to the page asked for; never to a part of a page that htmx asked for.
         HttpSessionRequestCache pageAskedFor = new HttpSessionRequestCache();
         pageAskedFor.setRequestMatcher(request -> "GET".equals(request.getMethod())
@@ -79,6 +81,15 @@ class PageSecurityConfiguration {
                                 "/plaatsingen/*", "/capaciteit").hasRole(intake)
                         .requestMatchers(POST, "/voorstellen/*/accepteren", "/voorstellen/*/afwijzen",
                                 "/plaatsingen/*/start", "/plaatsingen/*/einde", "/capaciteit").hasRole(intake)
+                        // A planner's matching runs, gap report and scenarios; reports and scenarios are a
+                        // purchaser's too, as in the API. Aggregates and ids only, never a youth.
+                        .requestMatchers(GET, "/matching", "/matching/vandaag", "/matching/*",
+                                "/matching/*/voortgang").hasRole(planner)
+                        .requestMatchers(POST, "/matching", "/matching/*/toepassen").hasRole(planner)
+                        .requestMatchers(GET, "/tekorten", "/tekorten.csv", "/tekorten/grootste", "/scenarios",
+                                "/scenarios/*", "/scenarios/*/voortgang", "/scenarios/advies/*",
+                                "/scenarios/advies/*/voortgang").hasAnyRole(planner, purchaser)
+                        .requestMatchers(POST, "/scenarios", "/scenarios/advies").hasAnyRole(planner, purchaser)
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN).failureUrl(SIGN_IN + "?fout")
                         // What the throttle counts a failure or a success by, as for the API's sign-in.

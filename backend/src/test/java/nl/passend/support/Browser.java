@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -138,6 +139,31 @@ public final class Browser implements AutoCloseable {
             request.header("Cookie", session.getName() + "=" + session.getValue());
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** What the server answers for a GET of the path in this browser's session: a download the browser would save. */
+    public record Download(int status, String contentType, String body) {
+    }
+
+    /** A GET of the path in this browser's session, as a link to a file would fetch it. */
+    public Download download(String path) throws IOException, InterruptedException {
+        Cookie session = driver.manage().getCookieNamed("PASSEND_SESSION");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        if (session != null) {
+            request.header("Cookie", session.getName() + "=" + session.getValue());
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
+    /**
+     * Waits up to the time given until the page shows the text, such as a part that htmx polls for: an element that
+     * htmx replaces while it is read is read again.
+     */
+    public void waitForText(String css, String text, Duration timeout) {
+        new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
     }
 
     /**
