@@ -26,9 +26,11 @@ class AuditPages {
     private static final int RECENT = 10;
 
     private final AuditTrail trail;
+    private final OrganisationNames organisations;
 
-    AuditPages(AuditTrail trail) {
+    AuditPages(AuditTrail trail, OrganisationNames organisations) {
         this.trail = trail;
+        this.organisations = organisations;
     }
 
     @GetMapping("/beheer/audit")
@@ -49,6 +51,7 @@ class AuditPages {
         model.addAttribute("filter", filter);
         model.addAttribute("from", from);
         model.addAttribute("until", until);
+        model.addAttribute("organisations", organisations.names());
         return "audit/list";
     }
 
@@ -59,6 +62,7 @@ class AuditPages {
                 RECENT);
         model.addAttribute("events", found.getContent());
         model.addAttribute("page", found.getPage());
+        model.addAttribute("organisations", organisations.names());
         return "audit/list :: events";
     }
 

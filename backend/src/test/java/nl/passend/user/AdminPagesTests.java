@@ -94,11 +94,11 @@ class AdminPagesTests {
 
         String table = browser.find(".passend-events table").getText();
         assertThat(browser.find(".passend-events caption").getText()).isEqualTo("Gebeurtenissen (" + events + ")");
-        assertThat(table).contains("jr.gelderland", "Organisatie 30", "Aangemaakt", "Ingezien", "Gewijzigd",
+        assertThat(table).contains("jr.gelderland", "Jeugdreclassering Gelderland Oost", "Aangemaakt", "Ingezien", "Gewijzigd",
                 "Verwijzing " + referral);
         List<WebElement> rows = browser.findAll(".passend-events tbody tr");
         assertThat(rows).hasSize((int) events).allSatisfy(row -> assertThat(row.getText())
-                .contains("jr.gelderland", "Organisatie 30", "Verwijzing " + referral));
+                .contains("jr.gelderland", "Jeugdreclassering Gelderland Oost", "Verwijzing " + referral));
         browser.check("audit-referral");
 
         // Only the reads; and a period that ended yesterday holds none of them.
@@ -111,8 +111,13 @@ class AdminPagesTests {
         assertThat(browser.find(".passend-events").getText()).contains("Geen gebeurtenissen");
         // The filters stay in the form, and the organisation and user filters narrow as the API's do.
         assertThat(browser.find("#resourceId").getAttribute("value")).isEqualTo(String.valueOf(referral));
-        browser.go("/beheer/audit?resourceType=referral&resourceId=" + referral + "&organisationId=40");
+        browser.go("/beheer/audit?resourceType=referral&resourceId=" + referral);
+        new Select(browser.find("#organisationId")).selectByVisibleText("Raad voor de Kinderbescherming, regio Oost-Nederland");
+        browser.submit("#audit-filter button[type=submit]");
         assertThat(browser.find(".passend-events").getText()).contains("Geen gebeurtenissen");
+        new Select(browser.find("#organisationId")).selectByVisibleText("Jeugdreclassering Gelderland Oost");
+        browser.submit("#audit-filter button[type=submit]");
+        assertThat(browser.findAll(".passend-events tbody tr")).hasSize((int) events);
         browser.go("/beheer/audit?resourceType=referral&resourceId=" + referral + "&username=jr.gelderland");
         assertThat(browser.findAll(".passend-events tbody tr")).hasSize((int) events);
 
