@@ -143,6 +143,13 @@ class AftercarePagesTests {
         assertThat(browser.findAll("button[aria-label='Gedaan: Woonruimte regelen']")).hasSize(1);
         browser.go("/nazorg");
         assertThat(browser.find(".passend-overdue").getText()).doesNotContain("Schoolplek regelen");
+        // In English when asked for, dates too.
+        browser.go("/nazorg/" + placement + "?lang=en");
+        assertThat(browser.heading()).isEqualTo("Aftercare plan of placement " + placement);
+        assertThat(browser.find("#tasks").getText()).contains("Housing",
+                LocalDate.now().plusDays(14).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                        java.util.Locale.ENGLISH)));
+        browser.go("/nazorg?lang=nl");
         JsonNode plan = officer.get(PLACEMENTS + "/" + placement + "/aftercare-plan").body();
         assertThat(plan.findValuesAsText("contactName")).containsExactly("Anna Visser", "Wijkagent Dirk Jansen",
                 "Mentor Els de Boer");

@@ -188,6 +188,9 @@ class AdminPagesTests {
         assertThat(browser.find("[role=alert]").getText()).contains("Niet opgeslagen", "last active administrator");
         assertThat(browser.driver().getCurrentUrl()).doesNotContain("opgeslagen");
         browser.check("user-last-admin");
+        browser.driver().get(browser.driver().getCurrentUrl() + "?lang=en");
+        assertThat(browser.heading()).isEqualTo("User admin");
+        browser.go("/beheer/gebruikers?lang=nl");
         assertThat(jdbc.queryForObject("select active from user_account where username = 'admin'", Boolean.class))
                 .isTrue();
     }
