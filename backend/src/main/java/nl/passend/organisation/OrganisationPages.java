@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
@@ -37,10 +39,12 @@ class OrganisationPages {
 
     private final OrganisationService organisations;
     private final ReferenceDataService referenceData;
+    private final MessageSource messages;
 
-    OrganisationPages(OrganisationService organisations, ReferenceDataService referenceData) {
+    OrganisationPages(OrganisationService organisations, ReferenceDataService referenceData, MessageSource messages) {
         this.organisations = organisations;
         this.referenceData = referenceData;
+        this.messages = messages;
     }
 
     /** A field left empty is absent, as in the API's JSON: no municipality for an organisation that is none. */
@@ -77,7 +81,10 @@ class OrganisationPages {
                 return "redirect:/beheer/organisaties/" + created.getId() + "?opgeslagen";
             } catch (InvalidRequestException invalid) {
                 invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
-            } catch (ConflictException | StaleVersionException conflict) {
+            } catch (StaleVersionException stale) {
+                // Someone else saved first: said in the reader's language, with what is recorded now.
+                model.addAttribute("conflict", messages.getMessage("admin.stale", null, LocaleContextHolder.getLocale()));
+            } catch (ConflictException conflict) {
                 model.addAttribute("conflict", conflict.getMessage());
             }
         }
@@ -103,7 +110,10 @@ class OrganisationPages {
                 return "redirect:/beheer/organisaties/" + id + "?opgeslagen";
             } catch (InvalidRequestException invalid) {
                 invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
-            } catch (ConflictException | StaleVersionException conflict) {
+            } catch (StaleVersionException stale) {
+                // Someone else saved first: said in the reader's language, with what is recorded now.
+                model.addAttribute("conflict", messages.getMessage("admin.stale", null, LocaleContextHolder.getLocale()));
+            } catch (ConflictException conflict) {
                 model.addAttribute("conflict", conflict.getMessage());
             }
         }

@@ -3,6 +3,8 @@ package nl.passend.user;
 import java.util.List;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
@@ -36,10 +38,12 @@ class UserPages {
 
     private final UserAccountService users;
     private final OrganisationService organisations;
+    private final MessageSource messages;
 
-    UserPages(UserAccountService users, OrganisationService organisations) {
+    UserPages(UserAccountService users, OrganisationService organisations, MessageSource messages) {
         this.users = users;
         this.organisations = organisations;
+        this.messages = messages;
     }
 
     /** A field left empty is absent, as in the API's JSON: an empty password on an edit keeps the password. */
@@ -111,7 +115,10 @@ class UserPages {
                 return "redirect:/beheer/gebruikers/" + id + "?opgeslagen";
             } catch (InvalidRequestException invalid) {
                 invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
-            } catch (ConflictException | StaleVersionException conflict) {
+            } catch (StaleVersionException stale) {
+                // Someone else saved first: said in the reader's language, with what is recorded now.
+                model.addAttribute("conflict", messages.getMessage("admin.stale", null, LocaleContextHolder.getLocale()));
+            } catch (ConflictException conflict) {
                 model.addAttribute("conflict", conflict.getMessage());
             }
         }

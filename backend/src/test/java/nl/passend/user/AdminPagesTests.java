@@ -185,7 +185,8 @@ class AdminPagesTests {
         assertThat(browser.find("#username").getAttribute("value")).isEqualTo("admin");
         browser.find("#active1").click();
         browser.submit("form.passend-form button[type=submit]");
-        assertThat(browser.find("[role=alert]").getText()).contains("Niet opgeslagen", "last active administrator");
+        assertThat(browser.find("[role=alert]").getText()).contains("Niet opgeslagen", "last active administrator",
+                "Nu vastgelegd: Functioneel beheer Passend, Beheerder bij Inkoopbureau Jeugd Oost-Gelderland, actief: Ja");
         assertThat(browser.driver().getCurrentUrl()).doesNotContain("opgeslagen");
         browser.check("user-last-admin");
         browser.driver().get(browser.driver().getCurrentUrl() + "?lang=en");
@@ -226,7 +227,7 @@ class AdminPagesTests {
         browser.find("#name").clear();
         browser.find("#name").sendKeys(name + " Zuid");
         browser.submit("form.passend-form button[type=submit]");
-        assertThat(browser.find("[role=alert]").getText()).contains("Niet opgeslagen", "Nu vastgelegd: " + name + " Oost");
+        assertThat(browser.find("[role=alert]").getText()).contains("Niet opgeslagen", "Iemand anders heeft dit intussen gewijzigd", "Nu vastgelegd: " + name + " Oost");
         browser.check("organisation-conflict");
         assertThat(api.asAdmin().get("/api/v1/organisations/" + id).body().get("name").asText()).isEqualTo(name + " Oost");
         // Sent again knowingly, it replaces the colleague's name.
