@@ -49,6 +49,7 @@ class AuditPages {
         model.addAttribute("events", found.getContent());
         model.addAttribute("page", found.getPage());
         model.addAttribute("filter", filter);
+        model.addAttribute("recent", false);
         model.addAttribute("from", from);
         model.addAttribute("until", until);
         model.addAttribute("organisations", organisations.names());
@@ -63,6 +64,7 @@ class AuditPages {
         model.addAttribute("events", found.getContent());
         model.addAttribute("page", found.getPage());
         model.addAttribute("organisations", organisations.names());
+        model.addAttribute("recent", true);
         return "audit/list :: events";
     }
 

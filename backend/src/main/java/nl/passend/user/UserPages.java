@@ -53,12 +53,15 @@ class UserPages {
     }
 
     @GetMapping("/beheer/gebruikers")
-    String list(@RequestParam(required = false) RoleDto role, @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        UserPageDto found = users.list(role, null, Math.max(0, page), PAGE_SIZE, List.of("username", "asc"));
+    String list(@RequestParam(required = false) RoleDto role, @RequestParam(required = false) Long organisationId,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        UserPageDto found = users.list(role, organisationId, Math.max(0, page), PAGE_SIZE,
+                List.of("username", "asc"));
         model.addAttribute("users", found.getContent());
         model.addAttribute("page", found.getPage());
         model.addAttribute("role", role);
+        model.addAttribute("organisationId", organisationId);
+        model.addAttribute("organisations", organisations.names());
         return "user/list";
     }
 

@@ -77,6 +77,10 @@ class AdminPagesTests {
         long referral = referred.body().get("id").asLong();
         browser.signIn("jr.gelderland", "officer-demo");
         browser.go("/verwijzingen/" + referral);
+        // Each list of referrals is a read of every referral in it: enough events for more than one page.
+        for (int i = 0; i < 3; i++) {
+            browser.go("/verwijzingen");
+        }
         assertThat(officer.post("/api/v1/referrals/" + referral + "/withdrawal",
                 "{\"reason\": \"Niet meer nodig\", \"version\": 0}").status()).isEqualTo(200);
         browser.signOut();
@@ -88,6 +92,13 @@ class AdminPagesTests {
         browser.go("/beheer/audit");
         assertThat(browser.heading()).isEqualTo("Audittrail");
         browser.check("audit");
+        // Newest first, fifty to a page.
+        assertThat(browser.findAll(".passend-events tbody tr")).hasSize(50);
+        assertThat(browser.find("main nav").getText()).contains("Pagina 1 van");
+        browser.find("main nav a").click();
+        browser.waitForText("main nav", "Pagina 2 van");
+        assertThat(browser.findAll(".passend-events tbody tr")).isNotEmpty();
+        browser.go("/beheer/audit");
         new Select(browser.find("#resourceType")).selectByVisibleText("Verwijzing");
         browser.find("#resourceId").sendKeys(String.valueOf(referral));
         browser.submit("#audit-filter button[type=submit]");
@@ -123,7 +134,7 @@ class AdminPagesTests {
 
         // The start page shows the latest events.
         browser.go("/");
-        browser.waitFor("#recent-audit .passend-events");
+        browser.waitForText("#recent-audit .passend-events", "De laatste 10 gebeurtenissen");
         browser.check("start-admin");
     }
 
@@ -174,8 +185,14 @@ class AdminPagesTests {
         browser.go("/");
         browser.waitForText("#inactive-users", username);
 
-        browser.go("/beheer/gebruikers?role=PLANNER");
+        browser.go("/beheer/gebruikers");
+        new Select(browser.find("#role")).selectByVisibleText("Regionaal planner");
+        browser.submit("#user-filter button[type=submit]");
         assertThat(browser.find("#users").getText()).contains(username, "planner").doesNotContain("jr.gelderland");
+        new Select(browser.find("#organisationId")).selectByVisibleText("Gemeente Zutphen");
+        browser.submit("#user-filter button[type=submit]");
+        assertThat(browser.findAll("#users tbody tr")).singleElement()
+                .satisfies(row -> assertThat(row.getText()).contains(username, "Gemeente Zutphen"));
     }
 
     @Test
