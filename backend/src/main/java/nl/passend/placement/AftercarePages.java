@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
@@ -42,11 +44,14 @@ class AftercarePages {
     private final AftercareService aftercare;
     private final PlacementService placements;
     private final ReferenceDataService referenceData;
+    private final MessageSource messages;
 
-    AftercarePages(AftercareService aftercare, PlacementService placements, ReferenceDataService referenceData) {
+    AftercarePages(AftercareService aftercare, PlacementService placements, ReferenceDataService referenceData,
+            MessageSource messages) {
         this.aftercare = aftercare;
         this.placements = placements;
         this.referenceData = referenceData;
+        this.messages = messages;
     }
 
     /** A field left empty is absent, as in the API's JSON (an empty phone number breaks its pattern). */
@@ -141,11 +146,19 @@ class AftercarePages {
     String done(@PathVariable long placementId, @PathVariable long taskId, @RequestParam long version, Model model) {
         AftercarePlanDto plan = aftercare.get(placementId);
         AftercarePlanInputDto input = input(plan, version);
+        int index = -1;
         for (int i = 0; i < plan.getTasks().size(); i++) {
             if (plan.getTasks().get(i).getId() == taskId) {
-                input.getTasks().get(i).setStatus(AftercareTaskStatusDto.DONE);
+                index = i;
             }
         }
+        if (index < 0) {
+            // Saving a plan replaces its tasks, so a page older than the plan names a task that is gone.
+            model.addAttribute("conflict", messages.getMessage("aftercare.taskGone", null,
+                    LocaleContextHolder.getLocale()));
+            return page(placementId, model);
+        }
+        input.getTasks().get(index).setStatus(AftercareTaskStatusDto.DONE);
         try {
             aftercare.save(placementId, input);
             return "redirect:/nazorg/" + placementId;

@@ -137,7 +137,15 @@ class AftercarePagesTests {
         browser.check("start-officer-overdue");
 
         browser.go("/nazorg/" + placement);
+        String housing = "button[aria-label='Gedaan: Woonruimte regelen']";
+        String staleAction = (String) script("return arguments[0].form.getAttribute('action')", browser.find(housing));
         browser.submit("button[aria-label='Gedaan: Schoolplek regelen']");
+        // The page as it was before that save (its task and version) is refused on the page; nothing changes.
+        script("arguments[0].form.setAttribute('action', arguments[1]); arguments[0].form.version.value = "
+                + "arguments[0].form.version.value - 1", browser.find(housing), staleAction);
+        browser.submit(housing);
+        assertThat(browser.find("[role=alert]").getText()).contains("Niet opgeslagen");
+        assertThat(browser.findAll("button[aria-label='Gedaan: Woonruimte regelen']")).hasSize(1);
         assertThat(browser.find("#tasks").getText()).contains("Gedaan");
         assertThat(browser.findAll("button[aria-label='Gedaan: Schoolplek regelen']")).isEmpty();
         assertThat(browser.findAll("button[aria-label='Gedaan: Woonruimte regelen']")).hasSize(1);
@@ -280,6 +288,10 @@ class AftercarePagesTests {
                     body: arguments[1] + '&_csrf=' + encodeURIComponent(token)}).then(a => done(a.status));
                 """, path, body);
         return ((Number) status).longValue();
+    }
+
+    private Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(script, arguments);
     }
 
     private void addPartner(String kind, String organisation, String contact) {
