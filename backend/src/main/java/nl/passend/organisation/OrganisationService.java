@@ -1,9 +1,11 @@
 package nl.passend.organisation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,6 +79,15 @@ public class OrganisationService {
     /** The organisation a request names in {@code field}. */
     public Organisation require(String field, long id) {
         return organisations.findById(id).orElseThrow(() -> InvalidRequestException.unknown(field, "organisation", id));
+    }
+
+    /** Every organisation's name by its id, in the order of the names: the choices of a form. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> names() {
+        Map<Long, String> names = new LinkedHashMap<>();
+        organisations.findAll(Sort.by("name", "id")).forEach(organisation -> names.put(organisation.getId(),
+                organisation.getName()));
+        return names;
     }
 
     /** The name of an organisation, if it exists. */

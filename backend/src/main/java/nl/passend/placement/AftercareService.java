@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -68,6 +69,17 @@ class AftercareService {
                 .orElseThrow(() -> new NotFoundException("aftercare plan for placement", placementId));
         audit.record(AuditAction.READ, "aftercare-plan", placementId);
         return toDto(plan);
+    }
+
+    /**
+     * The plan of a placement the actor may see, or none while it has no plan yet (a page offers to make one); audited
+     * as a read when there is one. Another organisation's placement is not found, as in {@link #get}.
+     */
+    Optional<AftercarePlanDto> find(long placementId) {
+        Placement placement = placements.findVisible(placementId, currentActor.get());
+        Optional<AftercarePlan> plan = plans.findByPlacement_Id(placement.getId());
+        plan.ifPresent(found -> audit.record(AuditAction.READ, "aftercare-plan", placementId));
+        return plan.map(AftercareService::toDto);
     }
 
     AftercarePlanDto save(long placementId, AftercarePlanInputDto input) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import nl.passend.api.model.ReferralClosingDto;
 import nl.passend.api.model.ReferralDto;
 import nl.passend.api.model.ReferralInputDto;
 import nl.passend.api.model.ReferralPageDto;
@@ -30,6 +31,7 @@ import nl.passend.reference.ReferenceDataService;
 import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.PageController;
+import nl.passend.shared.StaleVersionException;
 
 /**
  * A probation officer's referrals as pages: the organisation's list with waiting days, the form to refer a youth and
@@ -53,7 +55,7 @@ class ReferralPages {
     }
 
     /** A field left empty is absent, as in the API's JSON, not an empty string that breaks its pattern. */
-    @InitBinder("referral")
+    @InitBinder({"referral", "closing"})
     void emptyIsAbsent(WebDataBinder binder) {
         binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
     }
@@ -110,7 +112,47 @@ class ReferralPages {
 
     @GetMapping("/verwijzingen/{id}")
     String show(@PathVariable long id, Model model) {
+        return detail(id, model);
+    }
+
+    /** Withdraws the referral, with a reason and the version the page showed, as the API does. */
+    @PostMapping("/verwijzingen/{id}/intrekken")
+    String withdraw(@PathVariable long id, @Validated @ModelAttribute("closing") ReferralClosingDto closing,
+            BindingResult errors, Model model) {
+        return close(id, closing, errors, ReferralStatus.WITHDRAWN, model);
+    }
+
+    /** Cancels the referral, for example after a new decision of the judge. */
+    @PostMapping("/verwijzingen/{id}/annuleren")
+    String cancel(@PathVariable long id, @Validated @ModelAttribute("closing") ReferralClosingDto closing,
+            BindingResult errors, Model model) {
+        return close(id, closing, errors, ReferralStatus.CANCELLED, model);
+    }
+
+    private String close(long id, ReferralClosingDto closing, BindingResult errors, ReferralStatus closed,
+            Model model) {
+        if (!errors.hasErrors()) {
+            try {
+                referrals.close(id, closing, closed);
+                return "redirect:/verwijzingen/" + id;
+            } catch (InvalidRequestException invalid) {
+                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
+            } catch (ConflictException | StaleVersionException conflict) {
+                model.addAttribute("conflict", conflict.getMessage());
+            }
+        }
+        return detail(id, model);
+    }
+
+    private String detail(long id, Model model) {
         ReferralDto referral = referrals.get(id);
+        model.addAttribute("closable", ReferralStatus.CLOSABLE.contains(ReferralStatus.valueOf(referral.getStatus().name())));
+        if (!model.containsAttribute("closing") || model.containsAttribute("conflict")) {
+            // A new form, or after a conflict one with the version as it is now and the reason as typed.
+            ReferralClosingDto closing = (ReferralClosingDto) model.getAttribute("closing");
+            model.addAttribute("closing", new ReferralClosingDto(closing == null ? null : closing.getReason(),
+                    referral.getVersion()));
+        }
         model.addAttribute("referral", referral);
         model.addAttribute("waitingDays", waitingDays(referral));
         model.addAttribute("history", referrals.history(id));

@@ -59,6 +59,7 @@ class PageSecurityConfiguration {
         String intake = Role.PROVIDER_INTAKE.name();
         String planner = Role.PLANNER.name();
         String purchaser = Role.PURCHASER.name();
+        String admin = Role.ADMIN.name();
         // After signing in, back to the page asked for; never to a part of a page that htmx asked for.
         HttpSessionRequestCache pageAskedFor = new HttpSessionRequestCache();
         pageAskedFor.setRequestMatcher(request -> "GET".equals(request.getMethod())
@@ -90,6 +91,19 @@ class PageSecurityConfiguration {
                                 "/scenarios/*", "/scenarios/*/voortgang", "/scenarios/advies/*",
                                 "/scenarios/advies/*/voortgang").hasAnyRole(planner, purchaser)
                         .requestMatchers(POST, "/scenarios", "/scenarios/advies").hasAnyRole(planner, purchaser)
+                        // A probation officer's aftercare and closing of referrals; the services show only the own
+                        // organisation's placements and referrals.
+                        .requestMatchers(GET, "/nazorg", "/nazorg/achterstallig", "/nazorg/*").hasRole(officer)
+                        .requestMatchers(POST, "/nazorg/*", "/nazorg/*/partners", "/nazorg/*/taken",
+                                "/nazorg/*/taken/*/klaar", "/verwijzingen/*/intrekken", "/verwijzingen/*/annuleren")
+                        .hasRole(officer)
+                        // An administrator's users, organisations and audit trail.
+                        .requestMatchers(GET, "/beheer/gebruikers", "/beheer/gebruikers/nieuw",
+                                "/beheer/gebruikers/inactief", "/beheer/gebruikers/*", "/beheer/organisaties",
+                                "/beheer/organisaties/nieuw", "/beheer/organisaties/*", "/beheer/audit",
+                                "/beheer/audit/recent").hasRole(admin)
+                        .requestMatchers(POST, "/beheer/gebruikers", "/beheer/gebruikers/*", "/beheer/organisaties",
+                                "/beheer/organisaties/*").hasRole(admin)
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN).failureUrl(SIGN_IN + "?fout")
                         // What the throttle counts a failure or a success by, as for the API's sign-in.

@@ -27,6 +27,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long>, JpaSpe
                 pageable);
     }
 
+    /** The accounts that cannot sign in: deactivated, or of an organisation that was. */
+    @Query("select u from UserAccount u where u.active = false or u.organisation.active = false")
+    Page<UserAccount> findInactive(Pageable pageable);
+
     boolean existsByUsernameIgnoreCaseAndIdNot(String username, long id);
 
     boolean existsByDemoTrue();

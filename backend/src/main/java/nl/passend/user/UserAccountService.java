@@ -112,6 +112,12 @@ class UserAccountService implements UserDetailsService {
                 Paging.pageable(page, size, sort, SORTABLE)));
     }
 
+    /** The accounts that cannot sign in, deactivated themselves or with their organisation, by username. */
+    @Transactional(readOnly = true)
+    UserPageDto inactive(int page, int size) {
+        return mapper.toPageDto(users.findInactive(Paging.pageable(page, size, List.of("username", "asc"), SORTABLE)));
+    }
+
     @Transactional(readOnly = true)
     UserDto get(long id) {
         return mapper.toDto(find(id));

@@ -25,6 +25,7 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.passend.security.WebSecurity;
+import nl.passend.shared.PageController;
 import nl.passend.shared.ProblemWriter;
 
 /**
@@ -53,7 +54,7 @@ public @interface WebSlice {
     String MOCKS = "web-slice-mocks";
 
     /**
-     * A mock of everything a controller is made with, found by scanning the controllers: a controller added later
+     * A mock of everything a controller or page is made with, found by scanning the controllers: a controller added later
      * gets its mocks without a line here. Spring resets them after each test, as it does its own mock beans.
      */
     class MockedServices implements ImportBeanDefinitionRegistrar {
@@ -62,6 +63,8 @@ public @interface WebSlice {
         public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
             ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
             scanner.addIncludeFilter(new AnnotationTypeFilter(RestController.class));
+            // Pages too: the slice loads them, and a page may need what no REST controller does.
+            scanner.addIncludeFilter(new AnnotationTypeFilter(PageController.class));
             for (BeanDefinition controller : scanner.findCandidateComponents("nl.passend")) {
                 Class<?> type = ClassUtils.resolveClassName(controller.getBeanClassName(), getClass().getClassLoader());
                 Arrays.stream(type.getDeclaredConstructors())
