@@ -2,6 +2,7 @@ package nl.passend.shared;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,10 +26,17 @@ class PageErrors {
         return page(HttpStatus.FORBIDDEN);
     }
 
-    @ExceptionHandler(ConflictException.class)
-    ModelAndView conflict(ConflictException conflict) {
+    /**
+     * A rule refused the change, or someone else changed it first (a stale version, or two edits of one version
+     * racing): nothing was changed. A page that can show the current values next to the user's catches these itself.
+     */
+    @ExceptionHandler({ConflictException.class, StaleVersionException.class, OptimisticLockingFailureException.class})
+    ModelAndView conflict(RuntimeException conflict) {
         ModelAndView page = page(HttpStatus.CONFLICT);
-        page.addObject("detail", conflict.getMessage());
+        // A lost race has nothing to add to the page's own words; Hibernate's message is not for users.
+        if (!(conflict instanceof OptimisticLockingFailureException)) {
+            page.addObject("detail", conflict.getMessage());
+        }
         return page;
     }
 
