@@ -32,6 +32,11 @@ final class UsageChart {
     }
 
     record Chart(List<Bar> bars, int height) {
+
+        /** The width of a bar's track, for the template. */
+        public int track() {
+            return TRACK;
+        }
     }
 
     private UsageChart() {
