@@ -189,6 +189,20 @@ class PurchaserPagesTests {
         assertThat(browser.find("#usage-figures").getText()).contains("<5", "niet getoond").doesNotContain("35.760");
         assertThat(browser.find("main").getText()).doesNotContain("Epe");
         browser.check("contract-usage-not-party");
+
+        // Apeldoorn lowers the budget to € 200.000: with € 170.456 committed, the start page shows it nearly spent.
+        browser.signOut();
+        browser.signIn("inkoper.apeldoorn", "apeldoorn-demo");
+        browser.waitForText("#nearly-spent", "Geen contract");
+        browser.go("/contracten/1/wijzigen");
+        browser.find("#budgetCeiling").clear();
+        browser.find("#budgetCeiling").sendKeys("200.000");
+        browser.submit("form.passend-form button[type=submit]");
+        assertThat(browser.find("main").getText()).contains("€ 200.000,00");
+        browser.go("/");
+        browser.waitForText("#nearly-spent", "2026-MIJ-001");
+        assertThat(browser.find("#nearly-spent").getText()).contains("% van het budget vastgelegd");
+        browser.check("start-purchaser-nearly-spent");
     }
 
     @Test
@@ -223,6 +237,14 @@ class PurchaserPagesTests {
         browser.go("/contracten/1");
         assertThat(browser.findAll("a[href$='/contracten/1/wijzigen']")).isEmpty();
         assertThat(browser.statusOf("/contracten/999999")).isEqualTo(404);
+
+        // In English when asked for, with English notation; Dutch again when asked for.
+        browser.go("/contracten/18?lang=en");
+        assertThat(browser.find("main").getText()).contains("Lead municipality", "€ 1,650,000.00",
+                "1 January 2026 to 31 December 2026", "43", "€ 445.00");
+        browser.check("contract-en");
+        browser.go("/contracten/18?lang=nl");
+        assertThat(browser.find("main").getText()).contains("Gastheergemeente", "€ 1.650.000,00");
         assertThat(browser.statusOf("/contracten/999999/gebruik")).isEqualTo(404);
     }
 
