@@ -211,7 +211,7 @@ class PurchaserPagesTests {
         assertThat(state(3, DOETINCHEM)).isEqualTo("PENDING");
 
         browser.signIn("inkoper.doetinchem", "doetinchem-demo");
-        browser.waitForText("#awaiting-consent", "1 contract(en) wachten");
+        browser.waitForText("#awaiting-consent", "1 contract wacht op de instemming");
         browser.go("/contracten/instemming");
         assertThat(browser.find("table").getText()).contains("2026-MIJ-002", "Kroonbeek Gesloten Jeugdzorg",
                 "Apeldoorn");
