@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.lang.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
@@ -33,6 +34,7 @@ import nl.passend.api.model.ContractCareTypeViewDto;
 import nl.passend.api.model.ContractDto;
 import nl.passend.api.model.ContractInputDto;
 import nl.passend.api.model.ContractPageDto;
+import nl.passend.provider.ProviderService;
 import nl.passend.reference.ReferenceDataService;
 import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
@@ -53,11 +55,14 @@ class ContractPages {
     private static final int NEW_CARE_TYPE_ROWS = 2;
 
     private final ContractService contracts;
+    private final ProviderService providers;
     private final ReferenceDataService referenceData;
     private final SpringValidatorAdapter validator;
 
-    ContractPages(ContractService contracts, ReferenceDataService referenceData, Validator validator) {
+    ContractPages(ContractService contracts, ProviderService providers, ReferenceDataService referenceData,
+            Validator validator) {
         this.contracts = contracts;
+        this.providers = providers;
         this.referenceData = referenceData;
         this.validator = new SpringValidatorAdapter(validator);
     }
@@ -84,6 +89,35 @@ class ContractPages {
         model.addAttribute("kept", contracts.isKeptByCaller(id));
         model.addAttribute("municipalities", referenceData.municipalityNames());
         return "contract/detail";
+    }
+
+    @GetMapping("/contracten/nieuw")
+    String blank(Model model) {
+        return form(null, new ContractInputDto(), model);
+    }
+
+    /**
+     * Registers a contract. A second one of the provider for the same care type, municipality and days is refused by
+     * the service, which names the first: shown on the form, answered 409.
+     */
+    @PostMapping("/contracten")
+    String create(@ModelAttribute("contract") ContractInputDto input, BindingResult errors, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        input.getCareTypes().removeIf(row -> row == null || row.getCareType() == null && row.getDailyTariff() == null);
+        validator.validate(input, errors);
+        if (!errors.hasErrors()) {
+            try {
+                long id = contracts.create(input).getId();
+                redirect.addFlashAttribute("saved", true);
+                return "redirect:/contracten/" + id;
+            } catch (InvalidRequestException invalid) {
+                invalid.violations().forEach(v -> reject(errors, v.field(), v.message()));
+            } catch (ConflictException conflict) {
+                errors.reject("contract.conflict", new Object[] {conflict.getMessage()}, conflict.getMessage());
+                response.setStatus(HttpServletResponse.SC_CONFLICT);
+            }
+        }
+        return form(null, input, model);
     }
 
     @GetMapping("/contracten/{id}/wijzigen")
@@ -226,11 +260,15 @@ class ContractPages {
         return input;
     }
 
-    private String form(ContractDto current, ContractInputDto input, Model model) {
+    /** The form to edit the contract {@code current}, or to register one if it is {@code null}. */
+    private String form(@Nullable ContractDto current, ContractInputDto input, Model model) {
         for (int i = 0; i < NEW_CARE_TYPE_ROWS; i++) {
             input.addCareTypesItem(new ContractCareTypeDto());
         }
         model.addAttribute("current", current);
+        if (current == null) {
+            model.addAttribute("providers", providers.activeNames());
+        }
         model.addAttribute("contract", input);
         model.addAttribute("municipalities", referenceData.municipalityNames().entrySet().stream()
                 .sorted(Map.Entry.comparingByValue()).toList());

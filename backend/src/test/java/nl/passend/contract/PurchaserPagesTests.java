@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -143,13 +144,43 @@ class PurchaserPagesTests {
         browser.signIn("inkoper.apeldoorn", "apeldoorn-demo");
         // 2025-MIJ-001, Kroonbeek's contract of 2025, stretched into 2026 where 2026-MIJ-002 buys the same care.
         browser.go("/contracten/4/wijzigen");
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = '2026-06-30'",
-                browser.find("#validUntil"));
+        date("#validUntil", "2026-06-30");
         browser.submit("form.passend-form button[type=submit]");
         assertThat(browser.find("[role=alert]").getText()).contains("Niet opgeslagen", "2026-MIJ-002 (id 3)");
         assertThat(jdbc.queryForObject("select valid_until from contract where id = 4", String.class))
                 .isEqualTo("2025-12-31");
         browser.check("contract-overlap");
+
+        // A new contract of Kroonbeek for Apeldoorn's care type 43 in 2026: refused, naming 2026-MIJ-002.
+        browser.go("/contracten");
+        browser.submit("a[href$='/contracten/nieuw']");
+        assertThat(browser.heading()).isEqualTo("Nieuw contract");
+        browser.find("#reference").sendKeys("2026-MIJ-009");
+        new Select(browser.find("#providerId")).selectByVisibleText("Kroonbeek Gesloten Jeugdzorg");
+        new Select(browser.find("#leadMunicipality")).selectByVisibleText("Apeldoorn");
+        browser.find("#mun-" + HATTEM).click();
+        browser.find("#careTypes0\\.careType").sendKeys("43");
+        browser.find("#careTypes0\\.dailyTariff").sendKeys("700,00");
+        date("#validFrom", "2026-03-01");
+        date("#validUntil", "2026-12-31");
+        browser.find("#volumeCeiling").sendKeys("2");
+        browser.check("contract-new");
+        browser.submit("form.passend-form button[type=submit]");
+        assertThat(browser.find("[role=alert]").getText()).contains("Niet opgeslagen", "2026-MIJ-002 (id 3)",
+                "care type 43");
+        assertThat(browser.find("#reference").getAttribute("value")).isEqualTo("2026-MIJ-009");
+        assertThat(jdbc.queryForObject("select count(*) from contract where reference = '2026-MIJ-009'",
+                Integer.class)).isZero();
+        browser.check("contract-new-overlap");
+
+        // For care type 45, which 2026-MIJ-002 does not buy, it is registered; Hattem waits for its consent.
+        browser.find("#careTypes0\\.careType").clear();
+        browser.find("#careTypes0\\.careType").sendKeys("45");
+        browser.submit("form.passend-form button[type=submit]");
+        assertThat(browser.heading()).isEqualTo("Contract 2026-MIJ-009");
+        assertThat(browser.find("[role=status]").getText()).contains("opgeslagen");
+        assertThat(browser.find("main").getText()).contains("Kroonbeek Gesloten Jeugdzorg", "€ 700,00",
+                "1 maart 2026 t/m 31 december 2026", "Hattem Wacht op instemming");
 
         // Left empty, a field says what is wrong, and names its message.
         browser.go("/contracten/4/wijzigen");
@@ -250,7 +281,7 @@ class PurchaserPagesTests {
 
     @Test
     void otherRolesGetNoneOfThePurchasersPages() throws Exception {
-        List<String> paths = List.of("/contracten", "/contracten/3", "/contracten/3/wijzigen",
+        List<String> paths = List.of("/contracten", "/contracten/nieuw", "/contracten/3", "/contracten/3/wijzigen",
                 "/contracten/3/gebruik", "/contracten/instemming", "/contracten/instemming/aantal",
                 "/contractgebruik/bijna-vol");
         for (Map.Entry<String, String> user : Map.of("jr.gelderland", "officer-demo", "planner", "planner-demo",
@@ -261,12 +292,19 @@ class PurchaserPagesTests {
                 assertThat(browser.statusOf(path)).as(user.getKey() + " " + path).isEqualTo(403);
             }
             assertThat(sendStatus("/contracten/3", "version=0")).as(user.getKey() + " edit").isEqualTo(403);
+            assertThat(sendStatus("/contracten", "reference=X")).as(user.getKey() + " create").isEqualTo(403);
             assertThat(sendStatus("/contracten/3/instemming", "version=0")).as(user.getKey() + " consent")
                     .isEqualTo(403);
         }
         browser.go("/contracten/3");
         assertThat(browser.heading()).isEqualTo("Geen toegang");
         assertThat(browser.find("main").getText()).doesNotContain("2026-MIJ-002");
+    }
+
+    /** A date field's value, set as the form sends it; typing would follow the browser's locale. */
+    private void date(String css, String isoDate) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]", browser.find(css),
+                isoDate);
     }
 
     /** The participation's state of the municipality in the contract. */
