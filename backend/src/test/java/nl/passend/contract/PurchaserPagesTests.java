@@ -119,7 +119,8 @@ class PurchaserPagesTests {
         browser.find("#budgetCeiling").sendKeys("3.100.000,00");
         assertThat(statusOfSending("form.passend-form")).as("the stale form sent as it stands").isEqualTo(409);
         browser.submit("form.passend-form button[type=submit]");
-        assertThat(browser.find("[role=alert]").getText()).contains("Een collega heeft dit contract intussen gewijzigd");
+        assertThat(browser.find("[role=alert]").getText())
+                .contains("Een collega heeft dit contract intussen gewijzigd");
         String changes = browser.find("#changes").getText();
         assertThat(changes).contains("Volumeplafond 14 12", "Budget € 2.950.000,00 € 3.100.000,00");
         assertThat(changes).doesNotContain("Deelnemende gemeenten");
@@ -146,7 +147,8 @@ class PurchaserPagesTests {
         browser.go("/contracten/4/wijzigen");
         date("#validUntil", "2026-06-30");
         browser.submit("form.passend-form button[type=submit]");
-        assertThat(browser.find("[role=alert]").getText()).contains("Niet opgeslagen", "2026-MIJ-002 (id 3)");
+        assertThat(browser.find("[role=alert]").getText())
+                .contains("niet opgeslagen", "Reden: Contract 2026-MIJ-002 (id 3)");
         assertThat(jdbc.queryForObject("select valid_until from contract where id = 4", String.class))
                 .isEqualTo("2025-12-31");
         browser.check("contract-overlap");
@@ -166,8 +168,8 @@ class PurchaserPagesTests {
         browser.find("#volumeCeiling").sendKeys("2");
         browser.check("contract-new");
         browser.submit("form.passend-form button[type=submit]");
-        assertThat(browser.find("[role=alert]").getText()).contains("Niet opgeslagen", "2026-MIJ-002 (id 3)",
-                "care type 43");
+        assertThat(browser.find("[role=alert]").getText())
+                .contains("niet opgeslagen", "Reden: Contract 2026-MIJ-002 (id 3)", "care type 43");
         assertThat(browser.find("#reference").getAttribute("value")).isEqualTo("2026-MIJ-009");
         assertThat(jdbc.queryForObject("select count(*) from contract where reference = '2026-MIJ-009'",
                 Integer.class)).isZero();
