@@ -103,9 +103,7 @@ class ContractPages {
     @PostMapping("/contracten")
     String create(@ModelAttribute("contract") ContractInputDto input, BindingResult errors, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        input.getCareTypes().removeIf(row -> row == null || row.getCareType() == null && row.getDailyTariff() == null);
-        validator.validate(input, errors);
-        if (!errors.hasErrors()) {
+        if (checked(input, errors)) {
             try {
                 long id = contracts.create(input).getId();
                 redirect.addFlashAttribute("saved", true);
@@ -134,10 +132,7 @@ class ContractPages {
     @PostMapping("/contracten/{id}")
     String update(@PathVariable long id, @ModelAttribute("contract") ContractInputDto input, BindingResult errors,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        // Rows of the form left empty are no care types; the rest is checked as the API checks its JSON.
-        input.getCareTypes().removeIf(row -> row == null || row.getCareType() == null && row.getDailyTariff() == null);
-        validator.validate(input, errors);
-        if (!errors.hasErrors()) {
+        if (checked(input, errors)) {
             try {
                 contracts.update(id, input);
                 redirect.addFlashAttribute("saved", true);
@@ -156,6 +151,30 @@ class ContractPages {
             }
         }
         return form(contracts.getOwn(id), input, model);
+    }
+
+    /** A care type row of the form left empty. */
+    private static boolean isEmpty(ContractCareTypeDto row) {
+        return row == null || row.getCareType() == null && row.getDailyTariff() == null;
+    }
+
+    /**
+     * Whether the form's fields are fit to send to the service: each could be read, and, with the care type rows left
+     * empty taken out (they are no care types), they pass the checks the API makes of its JSON. While a row holds an
+     * amount that could not be read, only the empty rows after the last filled one go, so that its error stays with
+     * the row it was typed in.
+     */
+    private boolean checked(ContractInputDto input, BindingResult errors) {
+        List<ContractCareTypeDto> rows = input.getCareTypes();
+        if (errors.getFieldErrors().stream().anyMatch(error -> error.getField().startsWith("careTypes["))) {
+            while (!rows.isEmpty() && isEmpty(rows.get(rows.size() - 1))) {
+                rows.remove(rows.size() - 1);
+            }
+        } else {
+            rows.removeIf(ContractPages::isEmpty);
+        }
+        validator.validate(input, errors);
+        return !errors.hasErrors();
     }
 
     /** The participations of the purchaser's municipality that wait for its consent. */
@@ -262,7 +281,8 @@ class ContractPages {
 
     /** The form to edit the contract {@code current}, or to register one if it is {@code null}. */
     private String form(@Nullable ContractDto current, ContractInputDto input, Model model) {
-        for (int i = 0; i < NEW_CARE_TYPE_ROWS; i++) {
+        long empty = input.getCareTypes().stream().filter(ContractPages::isEmpty).count();
+        for (long i = empty; i < NEW_CARE_TYPE_ROWS; i++) {
             input.addCareTypesItem(new ContractCareTypeDto());
         }
         model.addAttribute("current", current);

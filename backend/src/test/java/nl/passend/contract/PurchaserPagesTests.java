@@ -241,18 +241,25 @@ class PurchaserPagesTests {
     @Test
     void doetinchemConsentsToTakePartInTheJointContract() throws Exception {
         colleagueAdds(3, DOETINCHEM);
+        colleagueAdds(1, DOETINCHEM);
         assertThat(state(3, DOETINCHEM)).isEqualTo("PENDING");
 
         browser.signIn("inkoper.doetinchem", "doetinchem-demo");
-        browser.waitForText("#awaiting-consent", "1 contract wacht op de instemming");
+        browser.waitForText("#awaiting-consent", "2 contracten wachten op de instemming");
         browser.go("/contracten/instemming");
         assertThat(browser.find("table").getText()).contains("2026-MIJ-002", "Kroonbeek Gesloten Jeugdzorg",
                 "Apeldoorn");
         browser.check("consent");
         browser.submit("button[aria-label='Instemmen met contract 2026-MIJ-002']");
         assertThat(browser.find("[role=status]").getText()).contains("neemt nu deel");
-        assertThat(browser.find("main").getText()).doesNotContain("2026-MIJ-002");
+        assertThat(browser.find("table").getText()).doesNotContain("2026-MIJ-002");
         assertThat(state(3, DOETINCHEM)).isEqualTo("CONFIRMED");
+
+        browser.submit("button[aria-label='Deelname aan contract 2026-MIJ-001 weigeren']");
+        assertThat(browser.find("[role=status]").getText()).contains("geweigerd");
+        assertThat(browser.find("main").getText()).contains("Er wacht geen contract");
+        assertThat(state(1, DOETINCHEM)).isEqualTo("DECLINED");
+        browser.check("consent-done");
         browser.go("/contracten");
         assertThat(browser.find("table").getText()).contains("2026-MIJ-002");
     }
