@@ -265,6 +265,37 @@ class PurchaserPagesTests {
     }
 
     @Test
+    void doetinchemGrantsAndRevokesAMandate() throws Exception {
+        browser.signIn("inkoper.doetinchem", "doetinchem-demo");
+        browser.go("/mandaten");
+        browser.check("mandates");
+        // Sent empty, the fields say what is missing.
+        browser.submit("form.passend-form button[type=submit]");
+        assertThat(browser.find("#leadMunicipality").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#validFrom").getAttribute("aria-invalid")).isEqualTo("true");
+        browser.check("mandates-errors");
+
+        new Select(browser.find("#leadMunicipality")).selectByVisibleText("Zutphen");
+        browser.find("#careTypes").sendKeys("43, 46");
+        date("#validFrom", "2027-01-01");
+        date("#validUntil", "2027-12-31");
+        browser.submit("form.passend-form button[type=submit]");
+        assertThat(browser.find("[role=status]").getText()).contains("verleend");
+        assertThat(browser.find("#mandates").getText())
+                .contains("Zutphen 43, 46 1 januari 2027 t/m 31 december 2027 Actief");
+        assertThat(jdbc.queryForObject("select count(*) from mandate where granting_municipality_code = ? and "
+                + "lead_municipality_code = 'GM0301' and revoked_at is null", Integer.class, DOETINCHEM)).isOne();
+
+        browser.submit("button[aria-label='Mandaat aan Zutphen voor zorgtypen 43, 46 intrekken']");
+        assertThat(browser.find("[role=status]").getText()).contains("ingetrokken");
+        assertThat(browser.find("#mandates").getText()).contains("Zutphen 43, 46 1 januari 2027 t/m 31 december 2027 "
+                + "Ingetrokken op");
+        assertThat(jdbc.queryForObject("select count(*) from mandate where granting_municipality_code = ? and "
+                + "lead_municipality_code = 'GM0301' and revoked_at is null", Integer.class, DOETINCHEM)).isZero();
+        browser.check("mandates-revoked");
+    }
+
+    @Test
     void anotherMunicipalitysContractIsNotKept() throws Exception {
         browser.signIn("inkoper.doetinchem", "doetinchem-demo");
         browser.go("/contracten");
@@ -292,7 +323,7 @@ class PurchaserPagesTests {
     void otherRolesGetNoneOfThePurchasersPages() throws Exception {
         List<String> paths = List.of("/contracten", "/contracten/nieuw", "/contracten/3", "/contracten/3/wijzigen",
                 "/contracten/3/gebruik", "/contracten/instemming", "/contracten/instemming/aantal",
-                "/contractgebruik/bijna-vol");
+                "/contractgebruik/bijna-vol", "/mandaten");
         for (Map.Entry<String, String> user : Map.of("jr.gelderland", "officer-demo", "planner", "planner-demo",
                 "intake.kroonbeek", "kroonbeek-demo", "admin", "admin-demo").entrySet()) {
             browser.driver().manage().deleteAllCookies();
@@ -302,6 +333,8 @@ class PurchaserPagesTests {
             }
             assertThat(sendStatus("/contracten/3", "version=0")).as(user.getKey() + " edit").isEqualTo(403);
             assertThat(sendStatus("/contracten", "reference=X")).as(user.getKey() + " create").isEqualTo(403);
+            assertThat(sendStatus("/mandaten", "leadMunicipality=GM0200")).as(user.getKey() + " mandate")
+                    .isEqualTo(403);
             assertThat(sendStatus("/contracten/3/instemming", "version=0")).as(user.getKey() + " consent")
                     .isEqualTo(403);
         }
