@@ -35,8 +35,10 @@ class ContractUsagePages {
     String usage(@PathVariable long id, Model model) {
         ContractUsageDto usage = contractUsage.usageOf(id, null);
         model.addAttribute("usage", usage);
+        java.util.Map<String, String> names = referenceData.municipalityNames();
         model.addAttribute("chart", UsageChart.of(usage, LocaleContextHolder.getLocale()));
-        model.addAttribute("municipalities", referenceData.municipalityNames());
+        model.addAttribute("splitChart", UsageChart.split(usage, names, LocaleContextHolder.getLocale()));
+        model.addAttribute("municipalities", names);
         return "report/contract-usage";
     }
 

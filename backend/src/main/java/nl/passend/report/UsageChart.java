@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.springframework.lang.Nullable;
 
 import nl.passend.api.model.ContractUsageDto;
+import nl.passend.api.model.MunicipalityUsageDto;
 
 /**
  * A contract's usage as bars to draw server-side in SVG: places held now against the volume ceiling, euros used and
@@ -46,6 +47,24 @@ final class UsageChart {
         List<Bar> bars = new ArrayList<>();
         places(usage, bars.size() * ROW).ifPresent(bars::add);
         euros(usage, bars.size() * ROW, locale).ifPresent(bars::add);
+        return new Chart(bars, Math.max(1, bars.size()) * ROW);
+    }
+
+    /**
+     * The split of the euros used between the municipalities, each bar its share of the whole cost (the track); none
+     * when the report gives no split, or no euro has been used yet.
+     */
+    static Chart split(ContractUsageDto usage, java.util.Map<String, String> names, Locale locale) {
+        List<Bar> bars = new ArrayList<>();
+        for (MunicipalityUsageDto municipality : usage.getMunicipalities()) {
+            Double share = municipality.getShareOfCostPercent();
+            if (share == null || municipality.getEurosUsed() == null) {
+                return new Chart(List.of(), ROW);
+            }
+            Object[] args = {names.getOrDefault(municipality.getMunicipality(), municipality.getMunicipality()),
+                    euros(municipality.getEurosUsed(), locale), percent(share, locale)};
+            bars.add(new Bar("usage.splitBar", args, width(share, 100), 0, 0, 0, null, false, bars.size() * ROW));
+        }
         return new Chart(bars, Math.max(1, bars.size()) * ROW);
     }
 

@@ -212,6 +212,9 @@ class PurchaserPagesTests {
         assertThat(browser.find("#usage-figures").getText()).contains("Plekken in gebruik", "16", "€ 2.400.000,00");
         // Epe's stay of 1 February to 1 June at € 298 a day: what Epe settles on, shown to the lead's purchaser.
         assertThat(browser.find("#usage-split").getText()).contains("Epe", "120", "€ 35.760,00");
+        assertThat(browser.find("svg[aria-labelledby='usage-split-chart-title usage-split-chart-desc']")
+                .findElement(org.openqa.selenium.By.tagName("desc")).getAttribute("textContent"))
+                .contains("Epe: € 35.760,00", "van de kosten");
         browser.check("contract-usage");
 
         browser.signOut();
