@@ -97,6 +97,38 @@ public class ContractService {
         return mapper.toDto(find(id), currentActor.get().is(Role.PURCHASER));
     }
 
+    /**
+     * The contracts to which the purchaser's own municipality is a party, by reference: the ones it keeps (the
+     * purchaser's pages list these; the API's list filters by any municipality).
+     */
+    @Transactional(readOnly = true)
+    ContractPageDto listOwn(int page, int size) {
+        return list(purchasersMunicipality(), null, null, null, null, page, size, List.of("reference", "asc"));
+    }
+
+    /** The contracts in which the purchaser's own municipality's participation waits for its consent. */
+    @Transactional(readOnly = true)
+    ContractPageDto listAwaitingOwnConsent(int page, int size) {
+        return list(null, purchasersMunicipality(), null, null, null, page, size, List.of("reference", "asc"));
+    }
+
+    /**
+     * A contract as its purchaser edits it: one to which the purchaser's municipality is no party is answered 404, as
+     * its update and delete are.
+     */
+    @Transactional(readOnly = true)
+    ContractDto getOwn(long id) {
+        return mapper.toDto(findOwn(id), true);
+    }
+
+    /** Whether the caller keeps this contract: a purchaser of a municipality that is a party to it. */
+    @Transactional(readOnly = true)
+    boolean isKeptByCaller(long id) {
+        Contract contract = find(id);
+        return currentActor.get().is(Role.PURCHASER) && organisations.municipalityOf(currentActor.get().organisationId())
+                .map(contract::isParty).orElse(false);
+    }
+
     ContractDto create(ContractInputDto input) {
         Contract contract = new Contract();
         apply(input, contract);

@@ -77,6 +77,19 @@ class MandateService {
                 Paging.pageable(page, size, sort, SORTABLE)));
     }
 
+    /** The mandates the purchaser's own municipality has granted, the latest period first. */
+    @Transactional(readOnly = true)
+    MandatePageDto listOwn(int page, int size) {
+        return list(purchasersMunicipality(), null, null, null, null, page, size,
+                List.of("validFrom,desc", "id,desc"));
+    }
+
+    /** The municipality the purchaser grants mandates for; none for a purchaser of no municipality (403). */
+    @Transactional(readOnly = true)
+    String ownMunicipality() {
+        return purchasersMunicipality();
+    }
+
     @Transactional(readOnly = true)
     MandateDto get(long id) {
         return mapper.toDto(find(id));

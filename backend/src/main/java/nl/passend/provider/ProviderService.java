@@ -1,5 +1,6 @@
 package nl.passend.provider;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +50,15 @@ public class ProviderService {
     @Transactional(readOnly = true)
     ProviderPageDto list(@Nullable String name, @Nullable Boolean active, int page, int size, List<String> sort) {
         return mapper.toPageDto(providers.search(name, active, Paging.pageable(page, size, sort, SORTABLE)));
+    }
+
+    /** The active providers' names by id, in the order of their names: to choose one from, such as a contract's. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> activeNames() {
+        Map<Long, String> names = new LinkedHashMap<>();
+        providers.search(null, true, Paging.pageable(0, Integer.MAX_VALUE, List.of("name"), SORTABLE))
+                .forEach(provider -> names.put(provider.getId(), provider.getName()));
+        return names;
     }
 
     @Transactional(readOnly = true)

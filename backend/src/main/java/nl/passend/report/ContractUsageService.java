@@ -17,6 +17,7 @@ import java.util.TreeSet;
 
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
@@ -31,6 +32,7 @@ import nl.passend.reference.ReferenceDataService;
 import nl.passend.security.Actor;
 import nl.passend.security.CurrentActor;
 import nl.passend.security.Role;
+import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
 
 /**
@@ -84,6 +86,14 @@ class ContractUsageService {
         }
     }
 
+    private static final String CONTRACT = """
+            select c.id, c.reference, c.provider_id, c.valid_from, c.valid_until, c.volume_ceiling, c.budget_ceiling
+            """;
+
+    private static final RowMapper<Contract> CONTRACT_ROW = (rs, i) -> new Contract(rs.getLong(1), rs.getString(2),
+            rs.getLong(3), rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(),
+            (Integer) rs.getObject(6, Integer.class), rs.getBigDecimal(7));
+
     private final JdbcClient jdbc;
     private final ReferenceDataService referenceData;
     private final CurrentActor currentActor;
@@ -109,19 +119,41 @@ class ContractUsageService {
                   (select 1 from contract_party cm where cm.contract_id = c.id and cm.municipality_code = :municipality))""";
         long total = jdbc.sql("select count(*) " + valid).param("on", on).param("municipality", municipality)
                 .query(Long.class).single();
-        List<Contract> contracts = jdbc.sql("""
-                select c.id, c.reference, c.provider_id, c.valid_from, c.valid_until, c.volume_ceiling, c.budget_ceiling
-                """ + valid + " order by c.reference, c.id limit :size offset :offset")
+        List<Contract> contracts = jdbc.sql(CONTRACT + valid + " order by c.reference, c.id limit :size offset :offset")
                 .param("on", on).param("municipality", municipality).param("size", size)
                 .param("offset", (long) page * size)
-                .query((rs, i) -> new Contract(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                        rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(),
-                        (Integer) rs.getObject(6, Integer.class), rs.getBigDecimal(7)))
+                .query(CONTRACT_ROW)
                 .list();
         List<ContractUsageDto> content = contracts.isEmpty() ? List.of() : usage(contracts, on, reader());
         audit.record(AuditAction.READ, "contract_usage", municipality == null ? "all" : municipality);
         return new ContractUsagePageDto(content,
                 Paging.metadata(new PageImpl<>(content, PageRequest.of(page, size), total)));
+    }
+
+    /**
+     * How one contract is used on the day (today if {@code null}), whether or not it is valid then: the same figures,
+     * and the same protection, as its entry in {@link #usage}. Unknown ids are answered 404.
+     */
+    ContractUsageDto usageOf(long contractId, @Nullable LocalDate day) {
+        LocalDate on = day == null ? LocalDate.now(clock) : day;
+        Contract contract = jdbc.sql(CONTRACT + " from contract c where c.id = :id").param("id", contractId)
+                .query(CONTRACT_ROW).optional().orElseThrow(() -> new NotFoundException("contract", contractId));
+        ContractUsageDto usage = usage(List.of(contract), on, reader()).get(0);
+        audit.record(AuditAction.READ, "contract_usage", "contract " + contractId);
+        return usage;
+    }
+
+    /**
+     * How the contracts valid on the day are used to which the caller's own municipality is a party: none for a
+     * caller that buys for no municipality.
+     */
+    ContractUsagePageDto usageOfOwn(@Nullable LocalDate day, int page, int size) {
+        String own = reader().municipality();
+        if (own == null) {
+            return new ContractUsagePageDto(List.of(),
+                    Paging.metadata(new PageImpl<>(List.<ContractUsageDto>of(), PageRequest.of(page, size), 0)));
+        }
+        return usage(day, own, page, size);
     }
 
     /** The caller: a purchaser with the municipality its organisation is, or anyone else, without euros. */

@@ -104,6 +104,15 @@ class PageSecurityConfiguration {
                                 "/beheer/audit/recent").hasRole(admin)
                         .requestMatchers(POST, "/beheer/gebruikers", "/beheer/gebruikers/*", "/beheer/organisaties",
                                 "/beheer/organisaties/*").hasRole(admin)
+                        // A purchaser's contracts, their usage and its municipality's consent to joint ones (and its
+                        // mandates); the services show and change only those of its own municipality.
+                        .requestMatchers(GET, "/contracten", "/contracten/nieuw", "/contracten/instemming",
+                                "/contracten/instemming/aantal", "/contracten/*", "/contracten/*/wijzigen",
+                                "/contracten/*/gebruik", "/contractgebruik/bijna-vol", "/mandaten")
+                        .hasRole(Role.PURCHASER.name())
+                        .requestMatchers(POST, "/contracten", "/contracten/*", "/contracten/*/instemming",
+                                "/contracten/*/weigering", "/mandaten", "/mandaten/*/intrekking")
+                        .hasRole(Role.PURCHASER.name())
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN).failureUrl(SIGN_IN + "?fout")
                         // What the throttle counts a failure or a success by, as for the API's sign-in.

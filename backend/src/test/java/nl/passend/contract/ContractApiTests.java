@@ -1,6 +1,7 @@
 package nl.passend.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,8 +23,12 @@ import nl.passend.api.model.ContractCareTypeDto;
 import nl.passend.api.model.ContractCareTypeViewDto;
 import nl.passend.api.model.ContractDto;
 import nl.passend.api.model.ContractInputDto;
+import nl.passend.api.model.ContractPageDto;
 import nl.passend.api.model.ParticipationStateDto;
 import nl.passend.api.model.ProviderDto;
+import nl.passend.security.CurrentActor;
+import nl.passend.shared.NotFoundException;
+import nl.passend.support.Actors;
 import nl.passend.support.Api;
 import nl.passend.support.Concurrently;
 import nl.passend.support.IntegrationTest;
@@ -43,6 +48,15 @@ class ContractApiTests {
 
     @Autowired
     TableCounts tables;
+
+    @Autowired
+    ContractService contracts;
+
+    @Autowired
+    CurrentActor currentActor;
+
+    @Autowired
+    Actors actors;
 
     ProviderDto provider;
     Api apeldoorn;
@@ -268,6 +282,45 @@ class ContractApiTests {
             assertThat(reader.get("/api/v1/contracts?providerId=" + provider.getId()).body().toString())
                     .doesNotContain("dailyTariff", "budgetCeiling");
         }
+    }
+
+    /**
+     * What the purchaser's pages ask the service: the contracts its municipality is a party to, those awaiting its
+     * consent, a contract to edit (404 for one it is no party to) and whether it keeps a contract.
+     */
+    @Test
+    void tellsAPurchasersPagesWhichContractsItsMunicipalityKeepsAndWhichAwaitItsConsent() {
+        ContractDto joint = api.createPendingContract(
+                Api.contract(provider.getId(), "GM0200", Set.of("GM0301"), "43", JAN_1, DEC_31));
+        ContractDto zutphens = api.createContract(Api.contract(provider.getId(), "GM0301", Set.of("GM0301"), "44",
+                JAN_1, DEC_31));
+
+        currentActor.runAs(actors.purchaser("GM0200"), () -> {
+            assertThat(ids(contracts.listOwn(0, 10_000))).contains(joint.getId()).doesNotContain(zutphens.getId());
+            assertThat(ids(contracts.listAwaitingOwnConsent(0, 10_000))).doesNotContain(joint.getId());
+            assertThat(contracts.getOwn(joint.getId()).getBudgetCeiling()).isEqualTo(joint.getBudgetCeiling());
+            assertThat(contracts.isKeptByCaller(joint.getId())).isTrue();
+            assertThat(contracts.isKeptByCaller(zutphens.getId())).isFalse();
+            assertThatThrownBy(() -> contracts.getOwn(zutphens.getId()))
+                    .isInstanceOf(NotFoundException.class);
+            return null;
+        });
+        currentActor.runAs(actors.purchaser("GM0301"), () -> {
+            assertThat(ids(contracts.listOwn(0, 10_000))).contains(zutphens.getId()).doesNotContain(joint.getId());
+            assertThat(ids(contracts.listAwaitingOwnConsent(0, 10_000))).contains(joint.getId());
+            assertThat(contracts.isKeptByCaller(joint.getId())).isFalse();
+            assertThatThrownBy(() -> contracts.getOwn(joint.getId()))
+                    .isInstanceOf(NotFoundException.class);
+            return null;
+        });
+        currentActor.runAs(actors.planner(), () -> {
+            assertThat(contracts.isKeptByCaller(joint.getId())).isFalse();
+            return null;
+        });
+    }
+
+    private static List<Long> ids(ContractPageDto page) {
+        return page.getContent().stream().map(ContractDto::getId).toList();
     }
 
     private static ContractInputDto edit(ContractDto contract) {

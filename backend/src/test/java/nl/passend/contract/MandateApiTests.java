@@ -1,6 +1,7 @@
 package nl.passend.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +26,9 @@ import nl.passend.api.model.OfferDto;
 import nl.passend.api.model.ParticipationStateDto;
 import nl.passend.api.model.ProviderDto;
 import nl.passend.api.model.SecurityLevelDto;
+import nl.passend.security.CurrentActor;
+import nl.passend.shared.ForbiddenException;
+import nl.passend.support.Actors;
 import nl.passend.support.Api;
 import nl.passend.support.IntegrationTest;
 import nl.passend.support.TableCounts;
@@ -51,6 +55,15 @@ class MandateApiTests {
 
     @Autowired
     TableCounts tables;
+
+    @Autowired
+    MandateService mandates;
+
+    @Autowired
+    CurrentActor currentActor;
+
+    @Autowired
+    Actors actors;
 
     ProviderDto provider;
     OfferDto offer;
@@ -323,6 +336,26 @@ class MandateApiTests {
         assertThat(apeldoorn.get("/api/v1/mandates?status=LAPSED").violatedFields()).containsExactly("status");
         assertThat(apeldoorn.get("/api/v1/mandates?sort=grantingMunicipality").violatedFields())
                 .containsExactly("sort");
+    }
+
+    /** What the purchaser's mandates page asks the service: its own municipality, and the mandates it granted. */
+    @Test
+    void tellsAPurchasersPageItsMunicipalityAndTheMandatesItGranted() {
+        MandateDto apeldoorns = apeldoorn.read(apeldoorn.post("/api/v1/mandates", mandate(APELDOORN, "GM0213", "43")),
+                MandateDto.class);
+        MandateDto doetinchems = doetinchem.read(doetinchem.post("/api/v1/mandates",
+                mandate(DOETINCHEM, "GM0213", "43")), MandateDto.class);
+
+        currentActor.runAs(actors.purchaser(APELDOORN), () -> {
+            assertThat(mandates.ownMunicipality()).isEqualTo(APELDOORN);
+            assertThat(mandates.listOwn(0, 10_000).getContent()).extracting(MandateDto::getId)
+                    .contains(apeldoorns.getId()).doesNotContain(doetinchems.getId());
+            return null;
+        });
+        currentActor.runAs(actors.planner(), () -> {
+            assertThatThrownBy(mandates::ownMunicipality).isInstanceOf(ForbiddenException.class);
+            return null;
+        });
     }
 
     /** Doetinchem's contract for the care type with Apeldoorn taking part, over this year's period. */

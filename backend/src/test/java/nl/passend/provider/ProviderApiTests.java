@@ -27,6 +27,9 @@ class ProviderApiTests {
     @Autowired
     TableCounts tables;
 
+    @Autowired
+    ProviderService providers;
+
     @BeforeEach
     void signIn() {
         api = api.asAdmin();
@@ -81,6 +84,18 @@ class ProviderApiTests {
         assertThat(api.put(uri, deactivate).status()).isEqualTo(409);
         assertThat(api.get("/api/v1/providers?active=false").body().get("content").findValuesAsText("id"))
                 .contains(provider.getId().toString());
+    }
+
+    /** What a purchaser's contract form chooses from: the active providers' names, not the deactivated ones. */
+    @Test
+    void namesTheActiveProviders() {
+        ProviderDto active = api.createProvider();
+        ProviderDto inactive = api.createProvider();
+        api.put("/api/v1/providers/" + inactive.getId(),
+                new ProviderInputDto(inactive.getOrganisationId()).active(false).version(0L));
+
+        Map<Long, String> names = providers.activeNames();
+        assertThat(names).containsEntry(active.getId(), active.getName()).doesNotContainKey(inactive.getId());
     }
 
     @Test

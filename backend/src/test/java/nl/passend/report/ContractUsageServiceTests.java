@@ -1,6 +1,8 @@
 package nl.passend.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -26,6 +28,7 @@ import nl.passend.reference.ReferenceDataService;
 import nl.passend.security.Actor;
 import nl.passend.security.CurrentActor;
 import nl.passend.security.Role;
+import nl.passend.shared.NotFoundException;
 import nl.passend.support.PersistenceTest;
 import nl.passend.support.Rows;
 
@@ -217,6 +220,46 @@ class ContractUsageServiceTests {
         assertThat(second.getContent()).extracting(ContractUsageDto::getContractId).containsExactly(joint);
         assertThat(second.getPage().getTotalElements()).isEqualTo(3);
         assertThat(second.getPage().getTotalPages()).isEqualTo(2);
+    }
+
+    /**
+     * One contract's usage, as the purchaser's page reads it: the same figures and protection as its entry in the
+     * list, for a party and for anyone else; also outside its period; an unknown id is not found.
+     */
+    @Test
+    void readsOneContractsUsageAsTheListShowsIt() {
+        craftPlacements();
+        long past = contract("USE-PAST", "GM0301", TODAY.minusDays(30), TODAY.minusDays(1));
+
+        asPurchaserOf("GM0301");
+        assertThat(contractUsage.usageOf(joint, null)).isEqualTo(only(contractUsage.usage(null, "GM0301", 0, 20)));
+        assertThat(contractUsage.usageOf(joint, null).getMunicipalities()).isNotEmpty();
+        assertThat(contractUsage.usageOf(past, null).getReference()).isEqualTo("USE-PAST");
+        verify(audit, atLeastOnce()).record(AuditAction.READ, "contract_usage", "contract " + joint);
+
+        asPurchaserOf("GM0222");
+        ContractUsageDto other = contractUsage.usageOf(joint, null);
+        assertThat(other).isEqualTo(only(contractUsage.usage(null, "GM0301", 0, 20)));
+        assertThat(other.getMunicipalities()).isEmpty();
+        assertThat(other.getEurosUsed()).isNull();
+
+        assertThatThrownBy(() -> contractUsage.usageOf(999_999, null)).isInstanceOf(NotFoundException.class);
+    }
+
+    /** The caller's own municipality's contracts: those to which it is a party, none for a caller of no municipality. */
+    @Test
+    void readsTheUsageOfTheCallersOwnMunicipalitysContracts() {
+        long zutphenAlone = contract("USE-ALONE", "GM0301", TODAY.minusDays(10), TODAY.plusDays(10));
+        rows.awaitsConsent(joint, "GM0222");
+
+        asPurchaserOf("GM0301");
+        assertThat(contractUsage.usageOfOwn(null, 0, 20).getContent()).extracting(ContractUsageDto::getContractId)
+                .containsExactly(zutphenAlone, joint);
+        asPurchaserOf("GM0222");
+        assertThat(contractUsage.usageOfOwn(null, 0, 20).getContent()).isEmpty();
+        long purchasing = rows.organisation("Inkoopbureau Jeugd", "REGIONAL_PURCHASING");
+        when(currentActor.get()).thenReturn(new Actor("purchaser", Role.PURCHASER, purchasing));
+        assertThat(contractUsage.usageOfOwn(null, 0, 20).getContent()).isEmpty();
     }
 
     private void craftPlacements() {
