@@ -114,7 +114,8 @@ class OfficerPagesTests {
                         + "bij dit aanbod op 1 december 2026.")
                 .doesNotContain("Placed at", "security level", "2026-12-01");
         browser.go("/verwijzingen/" + id + "/uitleg");
-        assertThat(browser.find("main").getText()).contains("Vol: de enige plaats is bezet");
+        assertThat(browser.find("main").getText()).contains("Vol: de enige plaats is bezet")
+                .containsOnlyOnce("Geplaatst bij aanbod 1 in Apeldoorn");
         browser.check("explanation");
         // In English, the sentences the API gives.
         browser.driver().get(page + "?lang=en");
