@@ -166,6 +166,41 @@ class ExplanationWordingTests {
     }
 
     @Test
+    void everyOtherSentenceKeepsItsEnglishAndHasDutch() {
+        // The Explainer's remaining sentences against the English it wrote before phrases; each one also in Dutch.
+        List<Map.Entry<Phrase, String>> sentences = List.of(
+                Map.entry(Phrase.of("explanation.fullNoPlace"), "full: it has no place for Passend now"),
+                Map.entry(Phrase.of("explanation.coDefendant"), "a co-defendant is placed at this location"),
+                Map.entry(Phrase.of("explanation.fitsAsWell"),
+                        "it fits as well; the place went where it served the region most"),
+                Map.entry(Phrase.of("explanation.scoresWorse", new Count(25), new Count(47), new Count(40)),
+                        "it scores worse: 25 km from home, cost 47 points against 40"),
+                Map.entry(Phrase.of("explanation.careType", new Text("44")), "it is care type 44"),
+                Map.entry(Phrase.of("explanation.specialism", new Text("LVB, GGZ")), "it lacks specialism LVB, GGZ"),
+                Map.entry(Phrase.of("explanation.unplaced", new Part(Phrase.of("explanation.reason.NO_OFFER")),
+                        new Part(Phrase.of("explanation.needed.NO_OFFER", new Text("46"), new Level(3),
+                                new Count(17), new Gender("X")))),
+                        "No place now (NO_OFFER): an offer of care type 46 at security level 3 or higher for a "
+                                + "17-year-old (X)"),
+                Map.entry(Phrase.of("explanation.unplaced", new Part(Phrase.of("explanation.reason.CEILING")),
+                        new Part(Phrase.of("explanation.needed.CEILING", new Text("Winterswijk")))),
+                        "No place now (CEILING): room under the volume or budget ceiling of a contract that covers "
+                                + "Winterswijk"),
+                Map.entry(Phrase.of("explanation.unplaced", new Part(Phrase.of("explanation.reason.EXCLUDED")),
+                        new Part(Phrase.of("explanation.needed.EXCLUDED"))),
+                        "No place now (EXCLUDED): a fitting offer outside the municipalities excluded for this youth"));
+
+        assertThat(sentences).allSatisfy(sentence -> {
+            assertThat(words(sentence.getKey(), Locale.ENGLISH)).isEqualTo(sentence.getValue());
+            assertThat(words(sentence.getKey(), DUTCH)).isNotBlank().doesNotContain("{", "NO_", "CEILING", "EXCLUDED")
+                    .isNotEqualTo(sentence.getValue());
+        });
+        assertThat(words(sentences.get(6).getKey(), DUTCH)).isEqualTo("Nu geen plek (geen passend aanbod). Nodig is "
+                + "een aanbod van zorgtype 46 op beveiligingsniveau 3 (gesloten) of hoger voor een jongere van 17 jaar "
+                + "(X).");
+    }
+
+    @Test
     void aStoredExplanationReadsBackTheSame() throws Exception {
         Explanation explanation = journey();
 
