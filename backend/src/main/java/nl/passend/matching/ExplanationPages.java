@@ -1,5 +1,7 @@
 package nl.passend.matching;
 
+import java.util.Locale;
+
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,8 +12,8 @@ import nl.passend.shared.NotFoundException;
 import nl.passend.shared.PageController;
 
 /**
- * Why a referral got its place, or none, and not one nearer home: the API's explanation in a referral's page, loaded
- * in place by htmx, or as a page of its own without JavaScript.
+ * Why a referral got its place, or none, and not one nearer home: the API's explanation in the reader's language in a
+ * referral's page, loaded in place by htmx, or as a page of its own without JavaScript.
  */
 @PageController
 class ExplanationPages {
@@ -26,12 +28,12 @@ class ExplanationPages {
 
     @GetMapping("/verwijzingen/{id}/uitleg")
     String explanation(@PathVariable long id, @RequestHeader(name = "HX-Request", required = false) String htmx,
-            Model model) {
+            Locale locale, Model model) {
         // Another organisation's referral is not found, as in the API; one not yet matched has no explanation.
         referrals.requireOwn(id);
         model.addAttribute("referralId", id);
         try {
-            model.addAttribute("explanation", runs.explain(id));
+            model.addAttribute("explanation", runs.explain(id, locale));
         } catch (NotFoundException notYetMatched) {
             model.addAttribute("explanation", null);
         }

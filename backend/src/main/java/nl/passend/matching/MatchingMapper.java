@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
+import org.mapstruct.Context;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -26,24 +28,36 @@ import nl.passend.api.model.UrgencyDto;
 import nl.passend.referral.Urgency;
 import nl.passend.shared.TimeMapping;
 import nl.passend.solver.Explanation;
+import nl.passend.solver.Phrase;
 import nl.passend.solver.ScoreBound;
 
-/** Shows runs with counts and ids only, and explanations in the words the solver module wrote. */
+/** Shows runs with counts and ids only, and explanations with the solver's phrases worded in one language. */
 @Mapper(uses = TimeMapping.class)
 interface MatchingMapper {
 
-    @Mapping(target = "distanceKm", source = "distanceKilometres")
-    ChosenOfferDto toDto(Explanation.Chosen chosen);
+    /** Words a phrase in the reader's language. */
+    interface Words {
+        String word(Phrase phrase);
+    }
 
     @Mapping(target = "distanceKm", source = "distanceKilometres")
-    OfferNoteDto toDto(Explanation.OfferNote note);
+    ChosenOfferDto toDto(Explanation.Chosen chosen, @Context Words words);
 
-    List<OfferNoteDto> toNoteDtos(List<Explanation.OfferNote> notes);
+    @Mapping(target = "distanceKm", source = "distanceKilometres")
+    OfferNoteDto toDto(Explanation.OfferNote note, @Context Words words);
 
-    default MatchingExplanationDto toDto(Explanation explanation, long runId, OffsetDateTime explainedAt) {
-        return new MatchingExplanationDto(explanation.referralId(), runId, explainedAt, explanation.summary(),
-                toNoteDtos(explanation.alternatives()), toNoteDtos(explanation.notEligible()))
-                .chosen(explanation.chosen() == null ? null : toDto(explanation.chosen()))
+    List<OfferNoteDto> toNoteDtos(List<Explanation.OfferNote> notes, @Context Words words);
+
+    default String word(Phrase phrase, @Context Words words) {
+        return words.word(phrase);
+    }
+
+    default MatchingExplanationDto toDto(Explanation explanation, long runId, OffsetDateTime explainedAt,
+            Words words) {
+        String summary = explanation.summary().stream().map(words::word).collect(Collectors.joining(" "));
+        return new MatchingExplanationDto(explanation.referralId(), runId, explainedAt, summary,
+                toNoteDtos(explanation.alternatives(), words), toNoteDtos(explanation.notEligible(), words))
+                .chosen(explanation.chosen() == null ? null : toDto(explanation.chosen(), words))
                 .unmetReason(explanation.unmetReason() == null ? null
                         : UnmetDemandReasonDto.valueOf(explanation.unmetReason().name()));
     }

@@ -16,7 +16,7 @@ import nl.passend.solver.UnmetDemandReason;
 
 /**
  * What a run found for one open referral: the offer and contract it assigns, with the versions they had, or the
- * reason it left the referral without a place; and the explanation in words. The referral's needs are kept as
+ * reason it left the referral without a place; and the explanation, as phrases to be worded for its reader. The referral's needs are kept as
  * aggregates for gap reports (region, care type, security level, days waiting), never who the youth is.
  */
 @Entity
@@ -54,9 +54,11 @@ class MatchingOutcome {
     @Enumerated(EnumType.STRING)
     private UnmetDemandReason unmetReason;
 
-    /** The solver's explanation as JSON. */
+    /** The solver's explanation as JSON, in a format of {@link StoredExplanations}. */
     @Lob
     private String explanation;
+
+    private int explanationFormat;
 
     protected MatchingOutcome() {
     }
@@ -71,6 +73,7 @@ class MatchingOutcome {
         this.minSecurityLevel = minSecurityLevel;
         this.daysWaiting = daysWaiting;
         this.explanation = explanation;
+        this.explanationFormat = StoredExplanations.PHRASES;
     }
 
     void assign(long offerId, long offerVersion, long contractId, long contractVersion) {
@@ -122,5 +125,9 @@ class MatchingOutcome {
 
     String getExplanation() {
         return explanation;
+    }
+
+    int getExplanationFormat() {
+        return explanationFormat;
     }
 }

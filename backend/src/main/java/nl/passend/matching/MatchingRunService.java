@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -20,7 +21,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.passend.api.model.MatchingApplicationDto;
 import nl.passend.api.model.MatchingExplanationDto;
@@ -69,13 +69,15 @@ class MatchingRunService {
     private final AuditTrail audit;
     private final SolvingJobs jobs;
     private final MatchingMapper mapper;
-    private final ObjectMapper json;
+    private final StoredExplanations explanations;
+    private final ExplanationWording wording;
     private final Clock clock;
 
     MatchingRunService(MatchingRunRepository runs, MatchingOutcomeRepository outcomes,
             ReferenceDataService referenceData, ReferralService referrals, OfferService offers,
             ContractService contracts, PlacementProposals proposals, CurrentActor currentActor, AuditTrail audit,
-            SolvingJobs jobs, MatchingMapper mapper, ObjectMapper json, Clock clock) {
+            SolvingJobs jobs, MatchingMapper mapper, StoredExplanations explanations, ExplanationWording wording,
+            Clock clock) {
         this.runs = runs;
         this.outcomes = outcomes;
         this.referenceData = referenceData;
@@ -87,7 +89,8 @@ class MatchingRunService {
         this.audit = audit;
         this.jobs = jobs;
         this.mapper = mapper;
-        this.json = json;
+        this.explanations = explanations;
+        this.wording = wording;
         this.clock = clock;
     }
 
@@ -204,16 +207,25 @@ class MatchingRunService {
         return new MatchingApplicationDto(id, proposed, skipped);
     }
 
-    /** Why the latest finished run gave the referral its place, or none; for the referring organisation only. */
+    /**
+     * Why the latest finished run gave the referral its place, or none, in the API's English; for the referring
+     * organisation only.
+     */
     MatchingExplanationDto explain(long referralId) {
+        return explain(referralId, ExplanationWording.API);
+    }
+
+    /** The same, worded in the reader's language. */
+    MatchingExplanationDto explain(long referralId, Locale language) {
         Referral referral = referrals.requireOwn(referralId);
         MatchingOutcome outcome = outcomes.findLatestDone(referralId, Limit.of(1)).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("explanation of referral", referralId));
         MatchingRun run = runs.findById(outcome.getRunId()).orElseThrow();
         referrals.auditRead(referral);
         try {
-            Explanation explanation = json.readValue(outcome.getExplanation(), Explanation.class);
-            return mapper.toDto(explanation, run.getId(), TimeMapping.toOffsetDateTime(run.getFinishedAt()));
+            Explanation explanation = explanations.read(outcome.getExplanation(), outcome.getExplanationFormat());
+            return mapper.toDto(explanation, run.getId(), TimeMapping.toOffsetDateTime(run.getFinishedAt()),
+                    phrase -> wording.word(phrase, language));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The stored explanation of referral " + referralId + " is unreadable", e);
         }

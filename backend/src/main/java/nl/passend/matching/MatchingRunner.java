@@ -12,8 +12,6 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 
 import nl.passend.referral.Urgency;
@@ -41,16 +39,16 @@ public class MatchingRunner implements SolvingJobs.Kind<MatchingRun> {
     private final MatchingOutcomeRepository outcomes;
     private final MatchingFacts facts;
     private final MatchingScheduleService schedules;
-    private final ObjectMapper json;
+    private final StoredExplanations explanations;
     private final Clock clock;
     private final MatchingEngine engine = new MatchingEngine();
 
     MatchingRunner(MatchingOutcomeRepository outcomes, MatchingFacts facts, MatchingScheduleService schedules,
-            ObjectMapper json, Clock clock) {
+            StoredExplanations explanations, Clock clock) {
         this.outcomes = outcomes;
         this.facts = facts;
         this.schedules = schedules;
-        this.json = json;
+        this.explanations = explanations;
         this.clock = clock;
     }
 
@@ -117,7 +115,7 @@ public class MatchingRunner implements SolvingJobs.Kind<MatchingRun> {
                     Urgency.valueOf(referral.getUrgency().name()),
                     snapshot.youthRegionByReferral().get(referral.getId()), referral.getCareType(),
                     referral.getMinSecurityLevel(), referral.getDaysWaiting(),
-                    toJson(explainer.explain(referral.getId()).orElseThrow()));
+                    explanations.write(explainer.explain(referral.getId()).orElseThrow()));
             if (referral.getOffer() == null) {
                 outcome.leaveUnplaced(unmet.get(referral.getId()));
             } else {
@@ -129,13 +127,5 @@ public class MatchingRunner implements SolvingJobs.Kind<MatchingRun> {
             found.add(outcome);
         }
         return found;
-    }
-
-    private String toJson(Object explanation) {
-        try {
-            return json.writeValueAsString(explanation);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,6 +2,11 @@ package nl.passend.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,7 +20,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 
 import nl.passend.support.Browser;
 import nl.passend.support.DemoData;
@@ -23,8 +31,8 @@ import nl.passend.support.IntegrationTest;
 
 /**
  * A probation officer in a real browser (JOURNEYS.md, "A probation officer needs a place, today"): signs in, refers
- * the Zutphen youth with the form, finds it in the list and reads its page; every page passes axe-core and is kept as
- * a screenshot. Another organisation's officer gets no page of it, and a planner none of the officer's pages.
+ * the Zutphen youth with the form, finds it in the list and reads its page, and after a matching run why Apeldoorn and
+ * not a place nearer home, in Dutch; every page passes axe-core and is kept as a screenshot. Another organisation's officer gets no page of it, and a planner none of the officer's pages.
  */
 @IntegrationTest
 @DemoData
@@ -90,14 +98,37 @@ class OfficerPagesTests {
         // Not matched yet: the explanation says so, in place.
         browser.waitForText("#explanation", "nog niet gematcht");
         browser.check("referral");
+        long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+
+        // The next morning a planner's run has found the place in Apeldoorn: the officer reads why, in Dutch.
+        long run = matchedInApeldoorn(id);
+        browser.driver().get(page);
+        browser.waitForText("#explanation", "Geplaatst bij aanbod 1 in Apeldoorn");
+        assertThat(browser.find("#explanation").getText()).contains(
+                "Geplaatst bij aanbod 1 in Apeldoorn, op 18 km van huis in Zutphen; beveiligingsniveau 2 (besloten) "
+                        + "zoals vereist; dagtarief € 455,00.",
+                "Aanbod 6 in Zutphen, beveiligingsniveau 3 (gesloten). Vol: de enige plaats is bezet; bovendien één "
+                        + "beveiligingsniveau hoger dan nodig.",
+                "Aanbod 4 in Deventer, beveiligingsniveau 2 (besloten). Deventer is voor deze jongere uitgesloten.",
+                "Aanbod 12 in Lochem, beveiligingsniveau 2 (besloten). Geen contract dekt Zutphen voor zorgtype 43 "
+                        + "bij dit aanbod op 1 december 2026.")
+                .doesNotContain("Placed at", "security level", "2026-12-01");
+        browser.go("/verwijzingen/" + id + "/uitleg");
+        assertThat(browser.find("main").getText()).contains("Vol: de enige plaats is bezet")
+                .containsOnlyOnce("Geplaatst bij aanbod 1 in Apeldoorn");
+        browser.check("explanation");
+        // In English, the sentences the API gives.
+        browser.driver().get(page + "?lang=en");
+        browser.waitForText("#explanation", "Placed at offer 1 in Apeldoorn (security level 2), 18 km from home in "
+                + "Zutphen; security level 2 as required; daily tariff € 455.");
+        assertThat(browser.find("#explanation").getText()).contains("offer 12 in Lochem (security level 2): no "
+                + "contract covers Zutphen for care type 43 there on 2026-12-01");
+        browser.driver().get(page + "?lang=nl");
+        jdbc.update("delete from matching_run where id = ?", run);
 
         browser.go("/verwijzingen");
         assertThat(browser.find("table").getText()).contains(name);
         browser.check("referrals");
-
-        // The explanation of a referral that was matched: why this place and not one nearer home.
-        browser.go("/verwijzingen/1/uitleg");
-        browser.check("explanation");
 
         // In English when asked for; dates in the chosen language.
         browser.driver().get(page + "?lang=en");
@@ -105,7 +136,6 @@ class OfficerPagesTests {
         browser.driver().get(page + "?lang=nl");
         assertThat(browser.heading()).startsWith("Verwijzing");
 
-        long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
         assertThat(jdbc.queryForObject("select count(*) from referral r join youth y on y.id = r.youth_id "
                 + "where y.pseudonym = ?", Long.class, name)).isOne();
 
@@ -181,6 +211,33 @@ class OfficerPagesTests {
         }
         assertThat(browser.driver().getCurrentUrl()).contains("/inloggen?wacht=");
         assertThat(browser.find("[role=alert]").getText()).contains("Te vaak een verkeerd wachtwoord");
+    }
+
+    /**
+     * A finished run that placed the referral in Apeldoorn, with the first journey's explanation as a run stores it
+     * (the solver's phrases, format 2); its outcome goes with the run when the run is deleted.
+     */
+    private long matchedInApeldoorn(long referral) throws IOException {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("""
+                    insert into matching_run (status, time_limit_seconds, requested_by, requested_at, started_at,
+                      finished_at) values ('DONE', 10, 'planner', ?, ?, ?)""", new String[] {"id"});
+            Timestamp now = Timestamp.from(Instant.now());
+            insert.setTimestamp(1, now);
+            insert.setTimestamp(2, now);
+            insert.setTimestamp(3, now);
+            return insert;
+        }, key);
+        long run = key.getKey().longValue();
+        String explanation = new ClassPathResource("journey-explanation.json", getClass())
+                .getContentAsString(StandardCharsets.UTF_8)
+                .replace("\"referralId\": 1,", "\"referralId\": " + referral + ",");
+        jdbc.update("""
+                insert into matching_outcome (run_id, referral_id, urgency, youth_region_code, care_type_code,
+                  min_security_level, days_waiting, explanation, explanation_format)
+                values (?, ?, 'HIGH', 'MIDDEN_IJSSEL_OOST_VELUWE', '43', 2, 1, ?, 2)""", run, referral, explanation);
+        return run;
     }
 
     private void fillInTheZutphenYouth(String pseudonym, LocalDate birthDate) {

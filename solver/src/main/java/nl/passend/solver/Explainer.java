@@ -6,15 +6,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Explains one referral of a solved matching in the words a probation officer reads. */
+import nl.passend.solver.Phrase.Count;
+import nl.passend.solver.Phrase.Day;
+import nl.passend.solver.Phrase.Euros;
+import nl.passend.solver.Phrase.Gender;
+import nl.passend.solver.Phrase.Level;
+import nl.passend.solver.Phrase.Part;
+import nl.passend.solver.Phrase.Text;
+
+/**
+ * Explains one referral of a solved matching in what a probation officer reads: each sentence a {@link Phrase} whose
+ * key names the sentence (under {@code explanation.}) and whose arguments are its facts, worded in the reader's language
+ * by whoever shows it.
+ */
 public final class Explainer {
 
     /** How many better-scoring alternatives and how many ineligible offers near home an explanation names. */
     static final int MOST_NOTES = 3;
 
     /** Said of a youth left without a place when the run proved its answer the best there is. */
-    static final String NO_BETTER_ANSWER = "No better answer exists: this run is proven optimal, so any place for "
-            + "this youth would have been taken from youths who together wait as long or longer, weighed by urgency.";
+    static final String NO_BETTER_ANSWER = "explanation.noBetterAnswer";
 
     private final MatchingSolution solution;
     private final Map<String, String> municipalityNames;
@@ -50,7 +61,7 @@ public final class Explainer {
                 .sorted(Comparator.comparingLong(offer -> softCost(referral, offer)))
                 .limit(MOST_NOTES)
                 .map(offer -> new Explanation.OfferNote(offer.id(), distance(demand, offer),
-                        describe(offer) + ": " + whyNot(referral, offer, chosenCost)))
+                        note(offer, whyNot(referral, offer, chosenCost))))
                 .toList();
 
         long reach = referral.getOffer() == null ? Long.MAX_VALUE : distance(demand, referral.getOffer());
@@ -61,13 +72,14 @@ public final class Explainer {
                 .sorted(Comparator.comparingLong(offer -> distance(demand, offer)))
                 .limit(MOST_NOTES)
                 .map(offer -> new Explanation.OfferNote(offer.id(), distance(demand, offer),
-                        describe(offer) + ": " + firstRuleFailed(demand, offer)))
+                        note(offer, firstRuleFailed(demand, offer))))
                 .toList();
 
         UnmetDemandReason reason = unmet.get(referral.getId());
-        String summary = chosen != null ? chosen.text() : "No place now (" + reason + "): " + needed(demand, reason)
-                + (solution.getBound().provenOptimal() && !referral.getEligibleOffers().isEmpty()
-                        ? " " + NO_BETTER_ANSWER : "");
+        List<Phrase> summary = chosen != null ? List.of(chosen.text())
+                : solution.getBound().provenOptimal() && !referral.getEligibleOffers().isEmpty()
+                        ? List.of(unplaced(demand, reason), Phrase.of(NO_BETTER_ANSWER))
+                        : List.of(unplaced(demand, reason));
         return new Explanation(referral.getId(), chosen, alternatives, notEligible, reason, summary);
     }
 
@@ -75,79 +87,91 @@ public final class Explainer {
         Offer offer = referral.getOffer();
         Demand demand = referral.getDemand();
         int extra = offer.securityLevel() - demand.minSecurityLevel();
-        long tariffEuros = referral.getContract().dailyTariffCents(demand.careType()) / 100;
-        long tariffPoints = referral.getWeights().tariff(referral.getContract().dailyTariffCents(demand.careType()));
-        String security = extra == 0 ? "security level " + offer.securityLevel() + " as required"
-                : "security level " + offer.securityLevel() + ", " + extra + " above the required "
-                        + demand.minSecurityLevel();
-        String text = "Placed at " + describe(offer) + ", " + distance(demand, offer) + " km from home in "
-                + name(demand.homeMunicipality()) + "; " + security + "; daily tariff € " + tariffEuros + ".";
+        long tariffCents = referral.getContract().dailyTariffCents(demand.careType());
+        long tariffPoints = referral.getWeights().tariff(tariffCents);
+        Phrase security = extra == 0 ? Phrase.of("explanation.securityAsRequired", new Level(offer.securityLevel()))
+                : Phrase.of("explanation.securityAbove", new Level(offer.securityLevel()), new Count(extra),
+                        new Count(demand.minSecurityLevel()));
+        Phrase text = Phrase.of("explanation.placed", new Count(offer.id()), name(offer.municipalityCode()),
+                new Level(offer.securityLevel()), new Count(distance(demand, offer)), name(demand.homeMunicipality()),
+                new Part(security), new Euros(tariffCents));
         return new Explanation.Chosen(offer.id(), distance(demand, offer), extra, tariffPoints, text);
     }
 
     /** Why an offer the referral was eligible for is not its place. */
-    private String whyNot(Referral referral, Offer offer, long chosenCost) {
+    private Phrase whyNot(Referral referral, Offer offer, long chosenCost) {
         int extra = offer.securityLevel() - referral.getDemand().minSecurityLevel();
-        String moreSecure = extra > 0 ? "; it is also " + extra + " security level(s) above the one needed" : "";
         long others = placedAt.getOrDefault(offer, 0L);
         if (others >= offer.capacity()) {
-            return (offer.capacity() == 0 ? "full: it has no place for Passend now"
-                    : "full: its " + offer.capacity() + " place(s) are taken") + moreSecure;
+            return alsoMoreSecure(offer.capacity() == 0 ? Phrase.of("explanation.fullNoPlace")
+                    : Phrase.of("explanation.full", new Count(offer.capacity())), extra);
         }
         Contract contract = Eligibility.contractFor(referral.getDemand(), offer, solution.getContracts()).orElseThrow();
         if (contract.volumeCeiling() != null && placedUnder.getOrDefault(contract, 0L) >= contract.volumeCeiling()) {
-            return "its contract has reached its volume ceiling of " + contract.volumeCeiling() + " placements"
-                    + moreSecure;
+            return alsoMoreSecure(Phrase.of("explanation.volumeCeiling", new Count(contract.volumeCeiling())), extra);
         }
         if (coDefendantAt(referral, offer)) {
-            return "a co-defendant is placed at this location" + moreSecure;
+            return alsoMoreSecure(Phrase.of("explanation.coDefendant"), extra);
         }
         long cost = softCost(referral, offer);
         if (cost > chosenCost) {
-            return "it scores worse: " + distance(referral.getDemand(), offer) + " km from home"
-                    + (extra > 0 ? ", " + extra + " security level(s) more than needed" : "")
-                    + ", cost " + cost + " points against " + chosenCost;
+            Count distance = new Count(distance(referral.getDemand(), offer));
+            return extra > 0 ? Phrase.of("explanation.scoresWorseMoreSecure", distance, new Count(extra),
+                    new Count(cost), new Count(chosenCost))
+                    : Phrase.of("explanation.scoresWorse", distance, new Count(cost), new Count(chosenCost));
         }
-        return "it fits as well; the place went where it served the region most";
+        return Phrase.of("explanation.fitsAsWell");
+    }
+
+    /** The reason, and that the offer is also more secure than needed if it is. */
+    private static Phrase alsoMoreSecure(Phrase reason, int extra) {
+        return extra > 0 ? Phrase.of("explanation.alsoMoreSecure", new Part(reason), new Count(extra)) : reason;
     }
 
     /**
      * The first rule the offer fails for the referral, in {@link Eligibility.Misfit}'s order; the words may name the
      * youth's age and gender, as the officer who reads them knows the youth.
      */
-    private String firstRuleFailed(Demand demand, Offer offer) {
+    private Phrase firstRuleFailed(Demand demand, Offer offer) {
         Eligibility.Misfit first = Eligibility.misfits(demand, offer).stream().findFirst().orElse(null);
         if (first == null) {
-            return "no contract covers " + name(demand.homeMunicipality()) + " for care type " + demand.careType()
-                    + " there on " + demand.requestedStart();
+            return Phrase.of("explanation.noContract", name(demand.homeMunicipality()), new Text(demand.careType()),
+                    new Day(demand.requestedStart()));
         }
         return switch (first) {
-            case CARE_TYPE -> "it is care type " + offer.careType();
-            case SECURITY -> "security level " + offer.securityLevel() + " is below the required "
-                    + demand.minSecurityLevel();
-            case AGE -> "it takes ages " + offer.minAge() + " to " + offer.maxAge() + "; the youth is " + demand.age();
-            case GENDER -> "it does not take gender " + demand.gender();
-            case SPECIALISM -> "it lacks specialism "
-                    + String.join(", ", Eligibility.missingSpecialisms(demand, offer));
-            case EXCLUDED_MUNICIPALITY -> name(offer.municipalityCode()) + " is excluded for this youth";
+            case CARE_TYPE -> Phrase.of("explanation.careType", new Text(offer.careType()));
+            case SECURITY -> Phrase.of("explanation.securityBelow", new Level(offer.securityLevel()),
+                    new Count(demand.minSecurityLevel()));
+            case AGE -> Phrase.of("explanation.age", new Count(offer.minAge()), new Count(offer.maxAge()),
+                    new Count(demand.age()));
+            case GENDER -> Phrase.of("explanation.gender", new Gender(demand.gender()));
+            case SPECIALISM -> Phrase.of("explanation.specialism",
+                    new Text(String.join(", ", Eligibility.missingSpecialisms(demand, offer))));
+            case EXCLUDED_MUNICIPALITY -> Phrase.of("explanation.excluded", name(offer.municipalityCode()));
             // An offer alone breaks no contract rule; the switch names them so that a new misfit needs words here.
             case CONTRACT_PROVIDER, CONTRACT_PERIOD, CONTRACT_MUNICIPALITY, CONTRACT_CARE_TYPE ->
                     throw new IllegalStateException(first + " is not a rule of the offer");
         };
     }
 
-    private String needed(Demand demand, UnmetDemandReason reason) {
+    /** No place now, the reason by its code, and what would have been needed. */
+    private Phrase unplaced(Demand demand, UnmetDemandReason reason) {
+        return Phrase.of("explanation.unplaced", new Part(Phrase.of("explanation.reason." + reason.name())),
+                new Part(needed(demand, reason)));
+    }
+
+    private Phrase needed(Demand demand, UnmetDemandReason reason) {
+        String key = "explanation.needed." + reason.name();
         return switch (reason) {
-            case NO_OFFER -> "an offer of care type " + demand.careType() + " at security level "
-                    + demand.minSecurityLevel() + " or higher for a " + demand.age() + "-year-old ("
-                    + demand.gender() + ")" + (demand.specialisms().isEmpty() ? ""
-                            : " with " + String.join(", ", demand.specialisms()));
-            case NO_CONTRACT -> "a contract that covers " + name(demand.homeMunicipality()) + " for care type "
-                    + demand.careType() + " with a provider of a fitting offer";
-            case CEILING -> "room under the volume or budget ceiling of a contract that covers "
-                    + name(demand.homeMunicipality());
-            case NO_CAPACITY -> "a free place at one of the contracted offers that fit";
-            case EXCLUDED -> "a fitting offer outside the municipalities excluded for this youth";
+            case NO_OFFER -> demand.specialisms().isEmpty()
+                    ? Phrase.of(key, new Text(demand.careType()), new Level(demand.minSecurityLevel()),
+                            new Count(demand.age()), new Gender(demand.gender()))
+                    : Phrase.of(key + ".withSpecialisms", new Text(demand.careType()),
+                            new Level(demand.minSecurityLevel()), new Count(demand.age()), new Gender(demand.gender()),
+                            new Text(String.join(", ", demand.specialisms())));
+            case NO_CONTRACT -> Phrase.of(key, name(demand.homeMunicipality()), new Text(demand.careType()));
+            case CEILING -> Phrase.of(key, name(demand.homeMunicipality()));
+            case NO_CAPACITY, EXCLUDED -> Phrase.of(key);
         };
     }
 
@@ -172,12 +196,13 @@ public final class Explainer {
                 offer.longitude());
     }
 
-    private String describe(Offer offer) {
-        return "offer " + offer.id() + " in " + name(offer.municipalityCode()) + " (security level "
-                + offer.securityLevel() + ")";
+    /** The offer by its id, place and security level, and why it is not the referral's place. */
+    private Phrase note(Offer offer, Phrase why) {
+        return Phrase.of("explanation.note", new Part(Phrase.of("explanation.offer", new Count(offer.id()),
+                name(offer.municipalityCode()), new Level(offer.securityLevel()))), new Part(why));
     }
 
-    private String name(String municipalityCode) {
-        return municipalityNames.getOrDefault(municipalityCode, municipalityCode);
+    private Text name(String municipalityCode) {
+        return new Text(municipalityNames.getOrDefault(municipalityCode, municipalityCode));
     }
 }

@@ -10,6 +10,13 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import nl.passend.solver.Phrase.Count;
+import nl.passend.solver.Phrase.Day;
+import nl.passend.solver.Phrase.Euros;
+import nl.passend.solver.Phrase.Level;
+import nl.passend.solver.Phrase.Part;
+import nl.passend.solver.Phrase.Text;
+
 /** The first journey: why Apeldoorn, and not the places nearer Zutphen. */
 class ExplainerTests {
 
@@ -49,14 +56,28 @@ class ExplainerTests {
         Explanation explanation = new Explainer(solved, NAMES).explain(1).orElseThrow();
 
         assertThat(explanation.chosen().offerId()).isEqualTo(1);
-        assertThat(explanation.summary()).isEqualTo("Placed at offer 1 in Apeldoorn (security level 2), 18 km from "
-                + "home in Zutphen; security level 2 as required; daily tariff € 455.");
-        assertThat(explanation.alternatives()).extracting(Explanation.OfferNote::text)
-                .containsExactly("offer 6 in Zutphen (security level 3): full: its 1 place(s) are taken; it is also 1 "
-                        + "security level(s) above the one needed");
+        // Placed at offer 1 in Apeldoorn (security level 2), 18 km from home in Zutphen; security level 2 as
+        // required; daily tariff 455 euros.
+        Phrase placed = Phrase.of("explanation.placed", new Count(1), new Text("Apeldoorn"), new Level(2),
+                new Count(18), new Text("Zutphen"),
+                new Part(Phrase.of("explanation.securityAsRequired", new Level(2))), new Euros(455_00));
+        assertThat(explanation.chosen().text()).isEqualTo(placed);
+        assertThat(explanation.summary()).containsExactly(placed);
+        // The secure group in Zutphen: full, and one level more secure than needed.
+        assertThat(explanation.alternatives()).extracting(Explanation.OfferNote::text).containsExactly(
+                note(6, "Zutphen", 3, Phrase.of("explanation.alsoMoreSecure",
+                        new Part(Phrase.of("explanation.full", new Count(1))), new Count(1))));
+        // Deventer is excluded; Lochem's contract does not cover Zutphen on the requested start.
         assertThat(explanation.notEligible()).extracting(Explanation.OfferNote::text).containsExactly(
-                "offer 4 in Deventer (security level 2): Deventer is excluded for this youth",
-                "offer 12 in Lochem (security level 2): no contract covers Zutphen for care type 43 there on 2026-12-01");
+                note(4, "Deventer", 2, Phrase.of("explanation.excluded", new Text("Deventer"))),
+                note(12, "Lochem", 2, Phrase.of("explanation.noContract", new Text("Zutphen"), new Text("43"),
+                        new Day(START))));
+    }
+
+    /** What the words of a note say: the offer by id, place and level, and why it is not the one. */
+    private static Phrase note(long offer, String municipality, int level, Phrase why) {
+        return Phrase.of("explanation.note", new Part(Phrase.of("explanation.offer", new Count(offer),
+                new Text(municipality), new Level(level))), new Part(why));
     }
 
     @Test
@@ -74,8 +95,11 @@ class ExplainerTests {
 
         assertThat(explanation.chosen()).isNull();
         assertThat(explanation.unmetReason()).isEqualTo(UnmetDemandReason.NO_CONTRACT);
-        assertThat(explanation.summary()).isEqualTo("No place now (NO_CONTRACT): a contract that covers Zutphen for "
-                + "care type 43 with a provider of a fitting offer");
+        // No place now (NO_CONTRACT): a contract that covers Zutphen for care type 43 with a provider of a fitting
+        // offer; no word of a proof, as no offer fitted whose place could have been taken.
+        assertThat(explanation.summary()).containsExactly(Phrase.of("explanation.unplaced",
+                new Part(Phrase.of("explanation.reason.NO_CONTRACT")),
+                new Part(Phrase.of("explanation.needed.NO_CONTRACT", new Text("Zutphen"), new Text("43")))));
         assertThat(explanation.notEligible()).extracting(Explanation.OfferNote::offerId).containsExactly(12L);
     }
 }
