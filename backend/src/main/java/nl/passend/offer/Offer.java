@@ -31,6 +31,9 @@ import nl.passend.shared.VersionedEntity;
 @Entity
 public class Offer extends VersionedEntity {
 
+    /** The statuses of a placement that holds a place at its offer, as SQL: proposed, accepted or started. */
+    static final String HOLDING_STATUSES = "'PROPOSED', 'ACCEPTED', 'STARTED'";
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "location_id")
     private Location location;
@@ -77,7 +80,7 @@ public class Offer extends VersionedEntity {
      * Placements made through Passend that hold a place here: proposed, accepted or started. Counted at every read,
      * never kept as a counter: free places are always derived, never typed in twice (DESIGN.md, Supply).
      */
-    @Formula("(select count(*) from placement p where p.offer_id = id and p.status in ('PROPOSED', 'ACCEPTED', 'STARTED'))")
+    @Formula("(select count(*) from placement p where p.offer_id = id and p.status in (" + HOLDING_STATUSES + "))")
     private int activePlacements;
 
     /** Inactive: no one new is placed here (matching, PlacementService); placements already made keep their place. */

@@ -15,6 +15,13 @@ record OfferRow(long id, long version, long locationId, String locationName, lon
         SecurityLevel securityLevel, int minAge, int maxAge, Set<Gender> acceptedGenders, Set<String> specialisms,
         int totalPlaces, int externallyOccupied, int activePlacements, Instant reportedAt, boolean active) {
 
+    /** This row with its collections, which are read for a whole page at once. */
+    OfferRow with(Set<Gender> genders, Set<String> specialismCodes) {
+        return new OfferRow(id, version, locationId, locationName, providerId, providerName, municipalityCode,
+                municipalityName, youthRegion, name, careType, securityLevel, minAge, maxAge, genders, specialismCodes,
+                totalPlaces, externallyOccupied, activePlacements, reportedAt, active);
+    }
+
     int freePlaces() {
         return Offer.freePlaces(totalPlaces, externallyOccupied, activePlacements);
     }

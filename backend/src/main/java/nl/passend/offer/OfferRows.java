@@ -1,6 +1,10 @@
 package nl.passend.offer;
 
-import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -8,194 +12,169 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.domain.Specification;
-import org.springframework.data.jpa.repository.query.QueryUtils;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.support.PageableExecutionUtils;
-import org.springframework.lang.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Join;
-import jakarta.persistence.criteria.Path;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Selection;
-import jakarta.persistence.criteria.Subquery;
-
-import nl.passend.location.Location;
-import nl.passend.location.Location_;
-import nl.passend.provider.Provider;
-import nl.passend.provider.Provider_;
-import nl.passend.reference.CareType_;
 import nl.passend.reference.Gender;
-import nl.passend.reference.Municipality;
-import nl.passend.reference.Municipality_;
 import nl.passend.reference.SecurityLevel;
-import nl.passend.reference.Specialism;
-import nl.passend.reference.Specialism_;
-import nl.passend.reference.YouthRegion_;
-import nl.passend.shared.VersionedEntity_;
 
 /**
- * Offers as the API shows them: one query for a page of rows, with what they name from location, provider,
- * municipality and care type, and one each for the page's genders and specialisms, all read as values. Measured with
- * JFR under wrk, building the entities of a page and their collections took most of a list request; values skip that.
+ * Offers as the API shows them, read with SQL: one query for a page of rows, with what they name from location,
+ * provider, municipality and care type, and one for the page's genders and specialisms. Measured with JFR under wrk,
+ * building the entities of a page took most of a list request, and with JPA's queries (criteria or JPQL with a list
+ * of ids) Hibernate translated each query to SQL again on every request; plain SQL does neither.
  */
 @Repository
 class OfferRows {
 
-    private final EntityManager entityManager;
+    private static final String FROM = """
+            from offer o join location l on l.id = o.location_id join provider p on p.id = l.provider_id
+              join organisation org on org.id = p.organisation_id join municipality m on m.code = l.municipality_code
+            """;
 
-    OfferRows(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    /** The places that Passend's placements hold at an offer, as {@link Offer}'s formula counts them. */
+    private static final String HELD = "(select count(*) from placement h where h.offer_id = o.id and h.status in ("
+            + Offer.HOLDING_STATUSES + "))";
+
+    private static final String SELECT = """
+            select o.id, o.version, l.id location_id, l.name location_name, p.id provider_id, org.name provider_name,
+              m.code municipality_code, m.name municipality_name, m.youth_region_code, o.name, o.care_type_code,
+              o.security_level, o.min_age, o.max_age, o.total_places, o.externally_occupied,
+            """ + HELD + " held, o.reported_at, o.active " + FROM;
+
+    /** The columns of the sort keys ({@link OfferService#SORTABLE}), and the id that keeps pages stable. */
+    private static final Map<String, String> COLUMNS = Map.of("id", "o.id", "name", "o.name", "careType",
+            "o.care_type_code", "securityLevel", "o.security_level", "totalPlaces", "o.total_places", "reportedAt",
+            "o.reported_at");
+
+    private final JdbcClient jdbc;
+
+    OfferRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
-    /** The page of offers that meet every filter given. */
+    /** The page of offers that meet every filter given; a filter that is {@code null} lets every offer through. */
     Page<OfferRow> search(OfferService.Filter filter, Pageable pageable) {
-        Specification<Offer> matching = matching(filter);
-        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        CriteriaQuery<Tuple> query = cb.createTupleQuery();
-        Root<Offer> offer = query.from(Offer.class);
-        query.multiselect(columns(offer));
-        where(query, matching.toPredicate(offer, query, cb));
-        query.orderBy(QueryUtils.toOrders(pageable.getSort(), offer, cb));
-        List<Tuple> found = entityManager.createQuery(query).setFirstResult((int) pageable.getOffset())
-                .setMaxResults(pageable.getPageSize()).getResultList();
+        Conditions where = conditions(filter);
+        List<OfferRow> rows = rows(jdbc.sql(SELECT + where.sql() + orderBy(pageable.getSort())
+                        + " limit :limit offset :offset")
+                .params(where.params()).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query(OfferRows::row).list());
         // Counted only when the page does not tell the total by itself.
-        return PageableExecutionUtils.getPage(rows(found), pageable, () -> count(matching));
+        return PageableExecutionUtils.getPage(rows, pageable, () -> jdbc.sql("select count(*) " + FROM + where.sql())
+                .params(where.params()).query(Long.class).single());
     }
 
     /** The offer with this id, as the API shows it. */
     Optional<OfferRow> find(long id) {
-        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        CriteriaQuery<Tuple> query = cb.createTupleQuery();
-        Root<Offer> offer = query.from(Offer.class);
-        query.multiselect(columns(offer)).where(cb.equal(offer.get(VersionedEntity_.id), id));
-        return rows(entityManager.createQuery(query).getResultList()).stream().findFirst();
+        return rows(jdbc.sql(SELECT + " where o.id = :id").param("id", id).query(OfferRows::row).list()).stream()
+                .findFirst();
     }
 
     /** The offers of the provider of an organisation, by name: what its intake reports the capacity of. */
     List<OfferRow> ownedBy(long organisationId) {
-        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        CriteriaQuery<Tuple> query = cb.createTupleQuery();
-        Root<Offer> offer = query.from(Offer.class);
-        query.multiselect(columns(offer)).where(cb.equal(Provider.organisationId(provider(offer)), organisationId))
-                .orderBy(cb.asc(offer.get(Offer_.name)), cb.asc(offer.get(VersionedEntity_.id)));
-        return rows(entityManager.createQuery(query).getResultList());
+        return rows(jdbc.sql(SELECT + " where p.organisation_id = :organisation order by o.name, o.id")
+                .param("organisation", organisationId).query(OfferRows::row).list());
     }
 
-    /** The offers that meet every filter given; a filter that is {@code null} lets every offer through. */
-    static Specification<Offer> matching(OfferService.Filter filter) {
-        return Specification.allOf(
-                filter.careType() == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(Offer_.careType).get(CareType_.code), filter.careType()),
-                filter.securityLevel() == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(Offer_.securityLevel), SecurityLevel.valueOf(filter.securityLevel().name())),
-                filter.minSecurityLevel() == null ? null : (root, query, cb) -> cb.greaterThanOrEqualTo(
-                        root.get(Offer_.securityLevel), SecurityLevel.valueOf(filter.minSecurityLevel().name())),
-                filter.youthRegion() == null ? null : (root, query, cb) -> cb.equal(municipality(root)
-                        .get(Municipality_.youthRegion).get(YouthRegion_.code), filter.youthRegion()),
-                filter.municipality() == null ? null : (root, query, cb) -> cb.equal(
-                        municipality(root).get(Municipality_.code), filter.municipality()),
-                filter.specialisms() == null ? null : hasAllSpecialisms(filter.specialisms()),
-                filter.hasFreePlaces() == null ? null : (root, query, cb) -> {
-                    // Free places as Offer#freePlaces derives them.
-                    var free = cb.diff(cb.diff(root.get(Offer_.totalPlaces), root.get(Offer_.externallyOccupied)),
-                            root.get(Offer_.activePlacements));
-                    return filter.hasFreePlaces() ? cb.gt(free, 0) : cb.le(free, 0);
-                },
-                filter.providerId() == null ? null : (root, query, cb) -> cb.equal(
-                        provider(root).get(VersionedEntity_.id), filter.providerId()),
-                filter.locationId() == null ? null : (root, query, cb) ->
-                        cb.equal(location(root).get(VersionedEntity_.id), filter.locationId()),
-                filter.active() == null ? null : (root, query, cb) ->
-                        cb.equal(root.get(Offer_.active), filter.active()));
+    /** A where clause and its parameters, from the filters given. */
+    private record Conditions(String sql, Map<String, Object> params) {
     }
 
-    /** Offers that have every one of the codes: as many matching specialisms as codes asked for. */
-    private static Specification<Offer> hasAllSpecialisms(List<String> codes) {
-        Set<String> distinct = Set.copyOf(codes);
-        return (root, query, cb) -> {
-            Subquery<Long> matching = query.subquery(Long.class);
-            Root<Offer> offer = matching.from(Offer.class);
-            Join<Offer, Specialism> specialism = offer.join(Offer_.specialisms);
-            matching.select(cb.count(specialism)).where(cb.equal(offer, root),
-                    specialism.get(Specialism_.code).in(distinct));
-            return cb.equal(matching, (long) distinct.size());
-        };
+    private static Conditions conditions(OfferService.Filter filter) {
+        List<String> sql = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (filter.careType() != null) {
+            sql.add("o.care_type_code = :careType");
+            params.put("careType", filter.careType());
+        }
+        if (filter.securityLevel() != null) {
+            sql.add("o.security_level = :securityLevel");
+            params.put("securityLevel", SecurityLevel.valueOf(filter.securityLevel().name()).level());
+        }
+        if (filter.minSecurityLevel() != null) {
+            sql.add("o.security_level >= :minSecurityLevel");
+            params.put("minSecurityLevel", SecurityLevel.valueOf(filter.minSecurityLevel().name()).level());
+        }
+        if (filter.youthRegion() != null) {
+            sql.add("m.youth_region_code = :youthRegion");
+            params.put("youthRegion", filter.youthRegion());
+        }
+        if (filter.municipality() != null) {
+            sql.add("m.code = :municipality");
+            params.put("municipality", filter.municipality());
+        }
+        if (filter.specialisms() != null) {
+            // Every one of the codes: as many matching specialisms as distinct codes asked for.
+            Set<String> codes = Set.copyOf(filter.specialisms());
+            sql.add("(select count(*) from offer_specialism s where s.offer_id = o.id"
+                    + " and s.specialism_code in (:specialisms)) = :specialismCount");
+            params.put("specialisms", codes);
+            params.put("specialismCount", codes.size());
+        }
+        if (filter.hasFreePlaces() != null) {
+            // Free places as Offer#freePlaces derives them.
+            sql.add("o.total_places - o.externally_occupied - " + HELD + (filter.hasFreePlaces() ? " > 0" : " <= 0"));
+        }
+        if (filter.providerId() != null) {
+            sql.add("p.id = :providerId");
+            params.put("providerId", filter.providerId());
+        }
+        if (filter.locationId() != null) {
+            sql.add("l.id = :locationId");
+            params.put("locationId", filter.locationId());
+        }
+        if (filter.active() != null) {
+            sql.add("o.active = :active");
+            params.put("active", filter.active());
+        }
+        return new Conditions(sql.isEmpty() ? "" : " where " + String.join(" and ", sql), params);
     }
 
-    /** What a row is made of, in the order of {@link OfferRow}'s components up to its genders. */
-    private static List<Selection<?>> columns(Root<Offer> offer) {
-        Path<Location> location = location(offer);
-        Path<Municipality> municipality = municipality(offer);
-        return List.of(offer.get(VersionedEntity_.id), offer.get(VersionedEntity_.version),
-                location.get(VersionedEntity_.id), location.get(Location_.name),
-                provider(offer).get(VersionedEntity_.id),
-                Provider.name(provider(offer)),
-                municipality.get(Municipality_.code), municipality.get(Municipality_.name),
-                municipality.get(Municipality_.youthRegion).get(YouthRegion_.code), offer.get(Offer_.name),
-                offer.get(Offer_.careType).get(CareType_.code), offer.get(Offer_.securityLevel),
-                offer.get(Offer_.minAge), offer.get(Offer_.maxAge), offer.get(Offer_.totalPlaces),
-                offer.get(Offer_.externallyOccupied), offer.get(Offer_.activePlacements),
-                offer.get(Offer_.reportedAt), offer.get(Offer_.active));
+    private static String orderBy(Sort sort) {
+        return sort.stream().map(order -> COLUMNS.get(order.getProperty()) + (order.isDescending() ? " desc" : ""))
+                .collect(Collectors.joining(", ", " order by ", ""));
     }
 
-    private static Path<Location> location(Root<Offer> offer) {
-        return offer.get(Offer_.location);
+    /** A row without its genders and specialisms, which {@link #rows} adds. */
+    private static OfferRow row(ResultSet rs, int n) throws SQLException {
+        return new OfferRow(rs.getLong("id"), rs.getLong("version"), rs.getLong("location_id"),
+                rs.getString("location_name"), rs.getLong("provider_id"), rs.getString("provider_name"),
+                rs.getString("municipality_code"), rs.getString("municipality_name"),
+                rs.getString("youth_region_code"), rs.getString("name"), rs.getString("care_type_code"),
+                SecurityLevel.ofLevel(rs.getInt("security_level")), rs.getInt("min_age"), rs.getInt("max_age"),
+                Set.of(), Set.of(), rs.getInt("total_places"), rs.getInt("externally_occupied"), rs.getInt("held"),
+                rs.getObject("reported_at", LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getBoolean("active"));
     }
 
-    private static Path<Provider> provider(Root<Offer> offer) {
-        return location(offer).get(Location_.provider);
-    }
-
-    private static Path<Municipality> municipality(Root<Offer> offer) {
-        return location(offer).get(Location_.municipality);
-    }
-
-    private List<OfferRow> rows(List<Tuple> found) {
+    /** The rows with their genders and specialisms, read for all of them in one query. */
+    private List<OfferRow> rows(List<OfferRow> found) {
         if (found.isEmpty()) {
-            return List.of();
+            return found;
         }
-        List<Long> ids = found.stream().map(row -> row.get(0, Long.class)).toList();
+        List<Long> ids = found.stream().map(OfferRow::id).toList();
         Map<Long, Set<Gender>> genders = new HashMap<>();
-        entityManager.createQuery("select o.id, g from Offer o join o.acceptedGenders g where o.id in :ids",
-                Object[].class).setParameter("ids", ids).getResultList().forEach(row -> genders
-                        .computeIfAbsent((Long) row[0], id -> EnumSet.noneOf(Gender.class)).add((Gender) row[1]));
         Map<Long, Set<String>> specialisms = new HashMap<>();
-        entityManager.createQuery("select o.id, s.code from Offer o join o.specialisms s where o.id in :ids",
-                Object[].class).setParameter("ids", ids).getResultList().forEach(row -> specialisms
-                        .computeIfAbsent((Long) row[0], id -> new TreeSet<>()).add((String) row[1]));
-        return found.stream().map(row -> {
-            long id = row.get(0, Long.class);
-            return new OfferRow(id, row.get(1, Long.class), row.get(2, Long.class), row.get(3, String.class),
-                    row.get(4, Long.class), row.get(5, String.class), row.get(6, String.class),
-                    row.get(7, String.class), row.get(8, String.class), row.get(9, String.class),
-                    row.get(10, String.class), row.get(11, SecurityLevel.class), row.get(12, Integer.class),
-                    row.get(13, Integer.class), genders.getOrDefault(id, Set.of()),
-                    specialisms.getOrDefault(id, Set.of()), row.get(14, Integer.class), row.get(15, Integer.class),
-                    row.get(16, Integer.class), row.get(17, Instant.class), row.get(18, Boolean.class));
-        }).toList();
-    }
-
-    private long count(Specification<Offer> matching) {
-        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        CriteriaQuery<Long> query = cb.createQuery(Long.class);
-        Root<Offer> offer = query.from(Offer.class);
-        where(query.select(cb.count(offer)), matching.toPredicate(offer, query, cb));
-        return entityManager.createQuery(query).getSingleResult();
-    }
-
-    /** No filter given is no condition, which JPA's criteria do not take as {@code null}. */
-    private static void where(CriteriaQuery<?> query, @Nullable Predicate condition) {
-        if (condition != null) {
-            query.where(condition);
-        }
+        jdbc.sql("""
+                select offer_id, 'G' kind, gender code from offer_gender where offer_id in (:ids)
+                union all
+                select offer_id, 'S' kind, specialism_code code from offer_specialism where offer_id in (:ids)""")
+                .param("ids", ids).query(rs -> {
+                    long offer = rs.getLong("offer_id");
+                    if ("G".equals(rs.getString("kind"))) {
+                        genders.computeIfAbsent(offer, id -> EnumSet.noneOf(Gender.class))
+                                .add(Gender.valueOf(rs.getString("code")));
+                    } else {
+                        specialisms.computeIfAbsent(offer, id -> new TreeSet<>()).add(rs.getString("code"));
+                    }
+                });
+        return found.stream().map(row -> row.with(genders.getOrDefault(row.id(), Set.of()),
+                specialisms.getOrDefault(row.id(), Set.of()))).toList();
     }
 }

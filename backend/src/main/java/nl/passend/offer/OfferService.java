@@ -43,9 +43,9 @@ import nl.passend.shared.Violation;
 @Transactional
 public class OfferService {
 
-    /** The sort keys of the list, and the property each sorts by. */
-    static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "careType",
-            "careType.code", "securityLevel", "securityLevel", "totalPlaces", "totalPlaces", "reportedAt", "reportedAt");
+    /** The sort keys of the list, each named as {@link OfferRows} sorts by it. */
+    static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "careType", "careType",
+            "securityLevel", "securityLevel", "totalPlaces", "totalPlaces", "reportedAt", "reportedAt");
 
     /** Clocks of providers' systems differ a little; a report a minute ahead of ours is not "in the future". */
     private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(1);

@@ -4,10 +4,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToOne;
-import jakarta.persistence.criteria.Path;
 
 import nl.passend.organisation.Organisation;
-import nl.passend.organisation.Organisation_;
 import nl.passend.shared.VersionedEntity;
 
 /** A care provider: a CARE_PROVIDER organisation, with its AGB code, that owns locations and offers. */
@@ -39,16 +37,6 @@ public class Provider extends VersionedEntity {
     /** A provider is known by its organisation's name. */
     public String getName() {
         return organisation.getName();
-    }
-
-    /** {@link #getOrganisationId()} in a criteria query, for a query that reads values rather than providers. */
-    public static Path<Long> organisationId(Path<Provider> provider) {
-        return provider.get(Provider_.organisation).get(Organisation_.id);
-    }
-
-    /** {@link #getName()} in a criteria query, for a query that reads values rather than providers. */
-    public static Path<String> name(Path<Provider> provider) {
-        return provider.get(Provider_.organisation).get(Organisation_.name);
     }
 
     public String getAgbCode() {

@@ -9,10 +9,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import jakarta.persistence.EntityManager;
 
 import nl.passend.api.model.SecurityLevelDto;
 import nl.passend.reference.Gender;
@@ -30,7 +30,7 @@ class OfferRepositoryTests {
     OfferRepository offers;
 
     @Autowired
-    EntityManager entityManager;
+    JdbcClient jdbc;
 
     @Autowired
     RowLocks locks;
@@ -102,7 +102,7 @@ class OfferRepositoryTests {
         rows.genders(apeldoornLvb, "MALE", "FEMALE");
         long bare = rows.offer(zutphen, "46", 3, 2);
 
-        OfferRow apeldoorn = new OfferRows(entityManager).find(apeldoornLvb).orElseThrow();
+        OfferRow apeldoorn = new OfferRows(jdbc).find(apeldoornLvb).orElseThrow();
         assertThat(apeldoorn.providerName()).isEqualTo("Zorggroep Noord");
         assertThat(apeldoorn.municipalityCode()).isEqualTo("GM0200");
         assertThat(apeldoorn.municipalityName()).isEqualTo("Apeldoorn");
@@ -114,11 +114,11 @@ class OfferRepositoryTests {
         assertThat(apeldoorn.activePlacements()).as("proposed, accepted and started").isEqualTo(3);
         assertThat(apeldoorn.freePlaces()).isEqualTo(1);
 
-        OfferRow zutphenCrisis = new OfferRows(entityManager).find(bare).orElseThrow();
+        OfferRow zutphenCrisis = new OfferRows(jdbc).find(bare).orElseThrow();
         assertThat(zutphenCrisis.specialisms()).isEmpty();
         assertThat(zutphenCrisis.acceptedGenders()).isEmpty();
         assertThat(zutphenCrisis.freePlaces()).isEqualTo(2);
-        assertThat(new OfferRows(entityManager).find(bare + 1000)).isEmpty();
+        assertThat(new OfferRows(jdbc).find(bare + 1000)).isEmpty();
     }
 
     @Test
@@ -173,7 +173,7 @@ class OfferRepositoryTests {
     }
 
     private List<Long> search(Wanted wanted, String... sort) {
-        return new OfferRows(entityManager)
+        return new OfferRows(jdbc)
                 .search(wanted.filter(), Paging.pageable(0, 10, List.of(sort), OfferService.SORTABLE))
                 .map(OfferRow::id).getContent();
     }
