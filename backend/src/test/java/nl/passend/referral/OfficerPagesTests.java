@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
@@ -28,6 +27,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import nl.passend.support.Browser;
 import nl.passend.support.DemoData;
 import nl.passend.support.IntegrationTest;
+import nl.passend.support.ReferralForm;
 
 /**
  * A probation officer in a real browser (JOURNEYS.md, "A probation officer needs a place, today"): signs in, refers
@@ -88,7 +88,7 @@ class OfficerPagesTests {
         browser.check("refer-form-errors");
 
         String name = "JR-ZUT-" + System.nanoTime() % 1_000_000;
-        fillInTheZutphenYouth(name, LocalDate.now().minusYears(16).minusMonths(5));
+        new ReferralForm(browser).fillInTheZutphenYouth(name, LocalDate.now().minusYears(16).minusMonths(5));
         browser.submit("form.passend-form button[type=submit]");
 
         assertThat(browser.driver().getCurrentUrl()).matches(".*/verwijzingen/\\d+");
@@ -156,7 +156,7 @@ class OfficerPagesTests {
         browser.signIn("jr.gelderland", "officer-demo");
         browser.go("/verwijzingen/nieuw");
         String name = "JR-DUB-" + System.nanoTime() % 1_000_000;
-        fillInTheZutphenYouth(name, LocalDate.now().minusYears(16));
+        new ReferralForm(browser).fillInTheZutphenYouth(name, LocalDate.now().minusYears(16));
         // The form sent twice as it stands (a double click, a retry after a network error): same key, same fields.
         @SuppressWarnings("unchecked")
         List<String> landedOn = (List<String>) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
@@ -238,27 +238,5 @@ class OfficerPagesTests {
                   min_security_level, days_waiting, explanation, explanation_format)
                 values (?, ?, 'HIGH', 'MIDDEN_IJSSEL_OOST_VELUWE', '43', 2, 1, ?, 2)""", run, referral, explanation);
         return run;
-    }
-
-    private void fillInTheZutphenYouth(String pseudonym, LocalDate birthDate) {
-        browser.find("#youth\\.pseudonym").sendKeys(pseudonym);
-        date("#youth\\.birthDate", birthDate);
-        new Select(browser.find("#youth\\.gender")).selectByVisibleText("Man");
-        new Select(browser.find("#youth\\.homeMunicipality")).selectByVisibleText("Zutphen");
-        new Select(browser.find("#legalFramework")).selectByVisibleText("Schorsing voorlopige hechtenis");
-        browser.find("#careType").sendKeys("43");
-        new Select(browser.find("#minSecurityLevel")).selectByVisibleText("Besloten");
-        browser.find("#requiredSpecialisms").sendKeys("LVB");
-        new Select(browser.find("#excludedMunicipalities")).selectByVisibleText("Deventer");
-        new Select(browser.find("#urgency")).selectByVisibleText("Hoog");
-        date("#requestedStart", LocalDate.now().plusDays(1));
-        browser.find("#expectedDurationDays").sendKeys("182");
-        browser.find("#contextNote").sendKeys("Verdacht van een gewelddadige beroving in Deventer.");
-    }
-
-    /** A date field's value, set as the form sends it; typing would follow the browser's locale. */
-    private void date(String css, LocalDate date) {
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]",
-                browser.find(css), date.toString());
     }
 }
