@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -40,6 +41,7 @@ import nl.passend.support.ReferralForm;
  * numbers), not by their words.
  */
 @IntegrationTest
+@Tag(Browser.TAG)
 @FreshDatabase(demo = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JourneyPagesTests {

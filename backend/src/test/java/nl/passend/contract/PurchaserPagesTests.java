@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,6 +42,7 @@ import nl.passend.support.IntegrationTest;
  * or deleted contract 3), and it changes them.
  */
 @IntegrationTest
+@Tag(Browser.TAG)
 @FreshDatabase(demo = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PurchaserPagesTests {

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
@@ -38,6 +39,7 @@ import nl.passend.support.IntegrationTest;
  * through the API, so that the demo set's rows stay as other classes expect them.
  */
 @IntegrationTest
+@Tag(Browser.TAG)
 @DemoData
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AftercarePagesTests {

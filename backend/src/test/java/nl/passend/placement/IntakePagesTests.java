@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
@@ -35,6 +36,7 @@ import nl.passend.support.IntegrationTest;
  * Hazelaar's proposals.
  */
 @IntegrationTest
+@Tag(Browser.TAG)
 @DemoData
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IntakePagesTests {

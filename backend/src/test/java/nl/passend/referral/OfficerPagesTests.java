@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
@@ -35,6 +36,7 @@ import nl.passend.support.ReferralForm;
  * not a place nearer home, in Dutch; every page passes axe-core and is kept as a screenshot. Another organisation's officer gets no page of it, and a planner none of the officer's pages.
  */
 @IntegrationTest
+@Tag(Browser.TAG)
 @DemoData
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OfficerPagesTests {

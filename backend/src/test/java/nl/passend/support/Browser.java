@@ -36,6 +36,12 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  */
 public final class Browser implements AutoCloseable {
 
+    /**
+     * The tag of the test classes that drive the browser. They test pages, not SQL: {@code -Pmysql} leaves them out,
+     * as the API's tests cover the same services on the real server.
+     */
+    public static final String TAG = "browser";
+
     private static final File DRIVER = new File("/usr/bin/chromedriver");
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");

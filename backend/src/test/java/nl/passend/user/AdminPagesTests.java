@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
@@ -33,6 +34,7 @@ import nl.passend.support.IntegrationTest;
  * any of these pages. The accounts and organisations made here are new ones, so the demo set stays as it is.
  */
 @IntegrationTest
+@Tag(Browser.TAG)
 @DemoData
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminPagesTests {
