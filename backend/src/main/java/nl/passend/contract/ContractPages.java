@@ -37,6 +37,7 @@ import nl.passend.api.model.ContractPageDto;
 import nl.passend.provider.ProviderService;
 import nl.passend.reference.ReferenceDataService;
 import nl.passend.shared.ConflictException;
+import nl.passend.shared.Euros;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.PageController;
 import nl.passend.shared.StaleVersionException;
@@ -235,8 +236,8 @@ class ContractPages {
         add(changes, "contract.validUntil", date(current.getValidUntil(), locale), date(sent.getValidUntil(), locale));
         add(changes, "contract.volumeCeiling", Objects.toString(current.getVolumeCeiling(), "–"),
                 Objects.toString(sent.getVolumeCeiling(), "–"));
-        add(changes, "contract.budgetCeiling", AmountEditor.euros(current.getBudgetCeiling(), locale),
-                AmountEditor.euros(sent.getBudgetCeiling(), locale));
+        add(changes, "contract.budgetCeiling", Euros.format(current.getBudgetCeiling(), locale),
+                Euros.format(sent.getBudgetCeiling(), locale));
         return changes;
     }
 
@@ -258,7 +259,7 @@ class ContractPages {
     private static String tariffs(List<ContractCareTypeDto> careTypes, Locale locale) {
         return String.join(", ", careTypes.stream().sorted(Comparator.comparing(ContractCareTypeDto::getCareType,
                 Comparator.nullsLast(Comparator.naturalOrder())))
-                .map(c -> c.getCareType() + ": " + AmountEditor.euros(c.getDailyTariff(), locale)).toList());
+                .map(c -> c.getCareType() + ": " + Euros.format(c.getDailyTariff(), locale)).toList());
     }
 
     /** The form's fields as the contract has them now. */
@@ -340,17 +341,6 @@ class ContractPages {
             String plain = amount.setScale(Math.max(2, amount.stripTrailingZeros().scale()),
                     java.math.RoundingMode.UNNECESSARY).toPlainString();
             return dutch ? plain.replace('.', ',') : plain;
-        }
-
-        /** An amount as a reader reads it: "€ 2.950.000,00". */
-        static String euros(BigDecimal amount, Locale locale) {
-            if (amount == null) {
-                return "–";
-            }
-            java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.00",
-                    java.text.DecimalFormatSymbols.getInstance("en".equals(locale.getLanguage()) ? Locale.ENGLISH
-                            : Locale.forLanguageTag("nl-NL")));
-            return "€ " + format.format(amount);
         }
     }
 }

@@ -1,6 +1,5 @@
 package nl.passend.report;
 
-import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import org.springframework.lang.Nullable;
 
 import nl.passend.api.model.ContractUsageDto;
 import nl.passend.api.model.MunicipalityUsageDto;
+import nl.passend.shared.Euros;
 
 /**
  * A contract's usage as bars to draw server-side in SVG: places held now against the volume ceiling, euros used and
@@ -62,7 +62,7 @@ final class UsageChart {
                 return new Chart(List.of(), ROW);
             }
             Object[] args = {names.getOrDefault(municipality.getMunicipality(), municipality.getMunicipality()),
-                    euros(municipality.getEurosUsed(), locale), percent(share, locale)};
+                    Euros.format(municipality.getEurosUsed(), locale), percent(share, locale)};
             bars.add(new Bar("usage.splitBar", args, width(share, 100), 0, 0, 0, null, false, bars.size() * ROW));
         }
         return new Chart(bars, Math.max(1, bars.size()) * ROW);
@@ -95,7 +95,7 @@ final class UsageChart {
         double committed = usage.getEurosCommitted();
         Double budget = usage.getBudgetCeiling();
         double scale = Math.max(1, Math.max(committed, Math.max(used, budget == null ? 0 : budget)));
-        Object[] args = {euros(used, locale), euros(committed, locale), budget == null ? "–" : euros(budget, locale),
+        Object[] args = {Euros.format(used, locale), Euros.format(committed, locale), Euros.format(budget, locale),
                 usage.getBudgetCommittedPercent() == null ? "–" : percent(usage.getBudgetCommittedPercent(), locale)};
         return java.util.Optional.of(new Bar(budget == null ? "usage.eurosBarNoCeiling" : "usage.eurosBar", args,
                 width(used, scale), width(committed, scale), 0, 0, budget == null ? null : width(budget, scale),
@@ -106,10 +106,6 @@ final class UsageChart {
         return Math.round(value / scale * TRACK * 10) / 10.0;
     }
 
-    /** "€ 1.234,56" in Dutch, "€ 1,234.56" in English. */
-    static String euros(double amount, Locale locale) {
-        return "€ " + new DecimalFormat("#,##0.00", symbols(locale)).format(BigDecimal.valueOf(amount));
-    }
 
     /** "81,3 %" in Dutch, "81.3 %" in English. */
     static String percent(double percent, Locale locale) {
