@@ -42,9 +42,8 @@ class AuditPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        var filter = new AuditTrail.Filter(blankIsAny(username), organisationId, action, blankIsAny(resourceType),
-                blankIsAny(resourceId), from == null ? null : startOf(from),
-                until == null ? null : startOf(until.plusDays(1)));
+        var filter = new AuditTrail.Filter(username, organisationId, action, resourceType, resourceId,
+                from == null ? null : startOf(from), until == null ? null : startOf(until.plusDays(1)));
         AuditEventPageDto found = trail.list(filter, Math.max(0, page), PAGE_SIZE);
         model.addAttribute("events", found.getContent());
         model.addAttribute("page", found.getPage());
@@ -66,10 +65,6 @@ class AuditPages {
         model.addAttribute("organisations", organisations.names());
         model.addAttribute("recent", true);
         return "audit/list :: events";
-    }
-
-    private static String blankIsAny(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static OffsetDateTime startOf(LocalDate day) {

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.lang.Nullable;
 import org.springframework.ui.Model;
@@ -68,10 +67,9 @@ class ContractPages {
         this.validator = new SpringValidatorAdapter(validator);
     }
 
-    /** Empty fields are absent, as in the API's JSON; amounts are read and written in the reader's notation. */
+    /** Amounts are read and written in the reader's notation. */
     @InitBinder("contract")
     void formFields(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
         binder.registerCustomEditor(BigDecimal.class, new AmountEditor(LocaleContextHolder.getLocale()));
     }
 

@@ -3,13 +3,10 @@ package nl.passend.contract;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,12 +42,6 @@ class MandatePages {
         this.mandates = mandates;
         this.referenceData = referenceData;
         this.validator = new SpringValidatorAdapter(validator);
-    }
-
-    /** Empty fields are absent, as in the API's JSON; care types are typed as "43, 46". */
-    @InitBinder("mandate")
-    void formFields(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
     }
 
     @GetMapping("/mandaten")

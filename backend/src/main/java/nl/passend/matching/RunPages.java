@@ -74,7 +74,7 @@ class RunPages {
         }
 
         public void setYouthRegion(@Nullable String youthRegion) {
-            this.youthRegion = youthRegion == null || youthRegion.isBlank() ? null : youthRegion;
+            this.youthRegion = youthRegion;
         }
 
         @Nullable

@@ -4,15 +4,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,22 +44,15 @@ class OrganisationPages {
         this.messages = messages;
     }
 
-    /** A field left empty is absent, as in the API's JSON: no municipality for an organisation that is none. */
-    @InitBinder("organisation")
-    void emptyIsAbsent(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
-    }
-
     @GetMapping("/beheer/organisaties")
     String list(@RequestParam(required = false) OrganisationTypeDto type,
             @RequestParam(required = false) String name, @RequestParam(defaultValue = "0") int page, Model model) {
-        String named = name == null || name.isBlank() ? null : name.strip();
-        OrganisationPageDto found = organisations.list(type, null, named, null, Math.max(0, page), PAGE_SIZE,
+        OrganisationPageDto found = organisations.list(type, null, name, null, Math.max(0, page), PAGE_SIZE,
                 List.of("name", "asc"));
         model.addAttribute("organisations", found.getContent());
         model.addAttribute("page", found.getPage());
         model.addAttribute("type", type);
-        model.addAttribute("name", named);
+        model.addAttribute("name", name);
         model.addAttribute("municipalities", referenceData.municipalityNames());
         return "organisation/list";
     }

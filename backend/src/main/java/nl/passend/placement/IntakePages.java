@@ -8,14 +8,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,12 +56,6 @@ class IntakePages {
     IntakePages(PlacementService placements, Clock clock) {
         this.placements = placements;
         this.clock = clock;
-    }
-
-    /** A note left empty is absent, as in the API's JSON. */
-    @InitBinder({"decline", "start", "end"})
-    void emptyIsAbsent(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
     }
 
     /** A proposal as a row of a list: how many whole days it has waited for an answer. */

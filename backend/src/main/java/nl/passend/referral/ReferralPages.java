@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,12 +49,6 @@ class ReferralPages {
         this.referrals = referrals;
         this.referenceData = referenceData;
         this.clock = clock;
-    }
-
-    /** A field left empty is absent, as in the API's JSON, not an empty string that breaks its pattern. */
-    @InitBinder({"referral", "closing"})
-    void emptyIsAbsent(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
     }
 
     /** A referral as a row of a list: how many days the youth has been waiting for a place, while waiting. */

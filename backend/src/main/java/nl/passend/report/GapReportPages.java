@@ -68,7 +68,7 @@ class GapReportPages {
         }
 
         public void setYouthRegion(@Nullable String youthRegion) {
-            this.youthRegion = blankIsAbsent(youthRegion);
+            this.youthRegion = youthRegion;
         }
 
         @Nullable
@@ -77,7 +77,7 @@ class GapReportPages {
         }
 
         public void setCareType(@Nullable String careType) {
-            this.careType = blankIsAbsent(careType);
+            this.careType = careType;
         }
 
         @Nullable
@@ -105,11 +105,6 @@ class GapReportPages {
 
         public void setWaitingLongerThanDays(@Nullable Integer waitingLongerThanDays) {
             this.waitingLongerThanDays = waitingLongerThanDays;
-        }
-
-        @Nullable
-        private static String blankIsAbsent(@Nullable String value) {
-            return value == null || value.isBlank() ? null : value;
         }
     }
 

@@ -117,7 +117,7 @@ class ScenarioPages {
         }
 
         public void setYouthRegion(@Nullable String youthRegion) {
-            this.youthRegion = blankIsAbsent(youthRegion);
+            this.youthRegion = youthRegion;
         }
 
         @Nullable
@@ -179,7 +179,7 @@ class ScenarioPages {
         }
 
         public void setCareType(@Nullable String careType) {
-            this.careType = blankIsAbsent(careType);
+            this.careType = careType;
         }
 
         @Nullable
@@ -197,7 +197,7 @@ class ScenarioPages {
         }
 
         public void setMunicipality(@Nullable String municipality) {
-            this.municipality = blankIsAbsent(municipality);
+            this.municipality = municipality;
         }
 
         @Nullable
@@ -241,7 +241,7 @@ class ScenarioPages {
         }
 
         public void setYouthRegion(@Nullable String youthRegion) {
-            this.youthRegion = blankIsAbsent(youthRegion);
+            this.youthRegion = youthRegion;
         }
     }
 
@@ -351,10 +351,5 @@ class ScenarioPages {
         if (status == MatchingRunStatusDto.DONE || status == MatchingRunStatusDto.FAILED) {
             response.setStatus(STOP_POLLING);
         }
-    }
-
-    @Nullable
-    private static String blankIsAbsent(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -2,15 +2,12 @@ package nl.passend.user;
 
 import java.util.List;
 
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,12 +41,6 @@ class UserPages {
         this.users = users;
         this.organisations = organisations;
         this.messages = messages;
-    }
-
-    /** A field left empty is absent, as in the API's JSON: an empty password on an edit keeps the password. */
-    @InitBinder("user")
-    void emptyIsAbsent(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
     }
 
     @GetMapping("/beheer/gebruikers")
