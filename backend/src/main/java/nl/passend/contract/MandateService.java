@@ -29,6 +29,7 @@ import nl.passend.shared.ForbiddenException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
+import nl.passend.shared.Refusal;
 import nl.passend.shared.Violation;
 
 /**
@@ -132,7 +133,7 @@ class MandateService {
             throw new NotFoundException("mandate", id);
         }
         if (mandate.isRevoked()) {
-            throw new ConflictException("Mandate " + id + " was revoked already, at " + mandate.getRevokedAt() + ".");
+            throw new ConflictException(Refusal.of("refusal.mandate.revoked", id, mandate.getRevokedAt()));
         }
         return edits.update(mandates, "mandate", mandate, version, revoked -> revoked.revoke(now()),
                 mapper::toDto);

@@ -21,6 +21,7 @@ import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
+import nl.passend.shared.Refusal;
 
 /**
  * Registers and changes the organisations of the region. Only admins change them, for every party
@@ -121,11 +122,12 @@ public class OrganisationService {
         long self = organisation.getId() == null ? 0 : organisation.getId();
         // Checked here to name the clash; the unique key still refuses a concurrent twin, as a plainer 409.
         if (organisations.existsByNameIgnoreCaseAndIdNot(name, self)) {
-            throw new ConflictException("An organisation named '" + name + "' already exists.");
+            throw new ConflictException(Refusal.of("refusal.organisation.nameTaken", name));
         }
         if (input.getMunicipalityCode() != null
                 && organisations.existsByMunicipalityCodeAndIdNot(input.getMunicipalityCode(), self)) {
-            throw new ConflictException("Municipality " + input.getMunicipalityCode() + " already has an organisation.");
+            throw new ConflictException(Refusal.of("refusal.organisation.municipalityTaken",
+                    input.getMunicipalityCode()));
         }
         boolean active = !Boolean.FALSE.equals(input.getActive());
         if (organisation.getId() != null) {

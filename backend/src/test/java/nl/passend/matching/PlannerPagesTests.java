@@ -95,7 +95,7 @@ class PlannerPagesTests {
             new Select(browser.find("#youthRegion")).selectByVisibleText("Achterhoek");
             browser.submit("form.passend-form button[type=submit]");
             assertThat(browser.find("[role=alert]").getText()).contains("er loopt al een ronde",
-                    "Matching run 9001 over all youth regions is SOLVING");
+                    "Matchingronde 9001 over alle jeugdregio’s heeft status SOLVING").doesNotContain("Matching run");
             assertThat(browser.statusOf("/matching")).isEqualTo(200);
             browser.check("planner-run-refused");
 
@@ -158,7 +158,8 @@ class PlannerPagesTests {
                 document.body.appendChild(form);""", browser.url("/matching/" + run + "/toepassen"));
         browser.submit("#again");
         assertThat(browser.heading()).isEqualTo("Ronde " + run);
-        assertThat(browser.find("[role=alert]").getText()).contains("Niet gelukt", "a run is applied once");
+        assertThat(browser.find("[role=alert]").getText()).contains("Niet gelukt",
+                "een ronde wordt één keer toegepast").doesNotContain("a run is applied once");
 
         // The start page: the run finished since yesterday, applied.
         browser.go("/");

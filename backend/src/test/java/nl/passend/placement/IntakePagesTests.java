@@ -146,7 +146,9 @@ class IntakePagesTests {
         browser.go("/voorstellen/" + second);
         browser.submit("#accept");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/voorstellen/" + second + "/accepteren");
-        assertThat(browser.find("[role=alert]").getText()).contains("er is niets veranderd", "has no free place");
+        // The service's refusal in the reader's language, the API's English nowhere on the page.
+        assertThat(browser.find("[role=alert]").getText()).contains("er is niets veranderd", "heeft geen vrije plek")
+                .doesNotContain("has no free place");
         assertThat(status(second)).isEqualTo("PROPOSED");
         browser.check("intake-accept-refused");
         // The page of the refusal is answered as the API answers it: 409.

@@ -202,7 +202,8 @@ class AdminPagesTests {
         assertThat(browser.find("#username").getAttribute("value")).isEqualTo("admin");
         browser.find("#active1").click();
         browser.submit("form.passend-form button[type=submit]");
-        assertThat(browser.find("[role=alert]").getText()).contains("Niet opgeslagen", "last active administrator",
+        assertThat(browser.find("[role=alert]").getText()).contains("Niet opgeslagen",
+                "Gebruiker 'admin' is de laatste actieve beheerder",
                 "Nu vastgelegd: Functioneel beheer Passend, Beheerder bij Inkoopbureau Jeugd Oost-Gelderland, actief: Ja");
         assertThat(browser.driver().getCurrentUrl()).doesNotContain("opgeslagen");
         browser.check("user-last-admin");
