@@ -265,23 +265,24 @@ public class ContractService {
     private void apply(ContractInputDto input, Contract contract) {
         List<Violation> violations = new ArrayList<>();
         if (input.getReference().isBlank()) {
-            violations.add(new Violation("reference", "must not be blank"));
+            violations.add(new Violation("reference", Refusal.of("refusal.field.notBlank")));
         }
         if (input.getValidUntil().isBefore(input.getValidFrom())) {
-            violations.add(new Violation("validUntil", "must not be before validFrom (" + input.getValidFrom() + ")"));
+            violations.add(new Violation("validUntil",
+                    Refusal.of("refusal.field.notBeforeValidFrom", input.getValidFrom())));
         }
         if (input.getBudgetCeiling() != null && hasMoreThanCents(input.getBudgetCeiling())) {
-            violations.add(new Violation("budgetCeiling", "must have at most 2 decimals"));
+            violations.add(new Violation("budgetCeiling", Refusal.of("refusal.field.cents")));
         }
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < input.getCareTypes().size(); i++) {
             ContractCareTypeDto careType = input.getCareTypes().get(i);
             if (!seen.add(careType.getCareType())) {
                 violations.add(new Violation("careTypes[" + i + "].careType",
-                        "care type " + careType.getCareType() + " is listed twice"));
+                        Refusal.of("refusal.field.careTypeTwice", careType.getCareType())));
             }
             if (hasMoreThanCents(careType.getDailyTariff())) {
-                violations.add(new Violation("careTypes[" + i + "].dailyTariff", "must have at most 2 decimals"));
+                violations.add(new Violation("careTypes[" + i + "].dailyTariff", Refusal.of("refusal.field.cents")));
             }
         }
         if (!violations.isEmpty()) {

@@ -99,11 +99,12 @@ class MandateService {
     MandateDto grant(MandateInputDto input) {
         List<Violation> violations = new ArrayList<>();
         if (input.getLeadMunicipality().equals(input.getGrantingMunicipality())) {
-            violations.add(new Violation("leadMunicipality", "must not be the granting municipality ("
-                    + input.getGrantingMunicipality() + "): a municipality needs no mandate for its own contracts"));
+            violations.add(new Violation("leadMunicipality", Refusal.of("refusal.field.leadIsGranting",
+                    input.getGrantingMunicipality())));
         }
         if (input.getValidUntil().isBefore(input.getValidFrom())) {
-            violations.add(new Violation("validUntil", "must not be before validFrom (" + input.getValidFrom() + ")"));
+            violations.add(new Violation("validUntil",
+                    Refusal.of("refusal.field.notBeforeValidFrom", input.getValidFrom())));
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);

@@ -110,14 +110,15 @@ public class OrganisationService {
     private void apply(OrganisationInputDto input, Organisation organisation) {
         OrganisationType type = OrganisationType.valueOf(input.getType().name());
         if (type == OrganisationType.MUNICIPALITY && input.getMunicipalityCode() == null) {
-            throw new InvalidRequestException("municipalityCode", "must be given for a MUNICIPALITY");
+            throw new InvalidRequestException("municipalityCode", Refusal.of("refusal.field.municipalityCodeNeeded"));
         }
         if (type != OrganisationType.MUNICIPALITY && input.getMunicipalityCode() != null) {
-            throw new InvalidRequestException("municipalityCode", "must be absent for a " + type);
+            throw new InvalidRequestException("municipalityCode",
+                    Refusal.of("refusal.field.municipalityCodeAbsent", type));
         }
         String name = input.getName().strip();
         if (name.isEmpty()) {
-            throw new InvalidRequestException("name", "must not be blank");
+            throw new InvalidRequestException("name", Refusal.of("refusal.field.notBlank"));
         }
         long self = organisation.getId() == null ? 0 : organisation.getId();
         // Checked here to name the clash; the unique key still refuses a concurrent twin, as a plainer 409.

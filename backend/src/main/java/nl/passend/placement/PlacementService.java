@@ -202,7 +202,7 @@ class PlacementService {
         Placement placement = findAnswerable(id, request.getVersion(), PlacementStatus.PROPOSED, "declined");
         DeclineReason reason = DeclineReason.valueOf(request.getReason().name());
         if (reason == DeclineReason.OTHER && (request.getNote() == null || request.getNote().isBlank())) {
-            throw new InvalidRequestException("note", "must say why when the reason is OTHER");
+            throw new InvalidRequestException("note", Refusal.of("refusal.field.reasonOtherNeedsNote"));
         }
         placement.decline(clock.instant(), reason, request.getNote());
         // The referral waits again, for the next matching run or another proposal.
@@ -213,7 +213,7 @@ class PlacementService {
     PlacementDto start(long id, PlacementStartDto request) {
         Placement placement = findAnswerable(id, request.getVersion(), PlacementStatus.ACCEPTED, "started");
         if (request.getStartedOn().isAfter(LocalDate.now(clock))) {
-            throw new InvalidRequestException("startedOn", "must not be in the future");
+            throw new InvalidRequestException("startedOn", Refusal.of("refusal.field.notInTheFuture"));
         }
         placement.start(request.getStartedOn());
         referrals.advance(placement.getReferral(), ReferralStatus.IN_CARE, "care started");
@@ -223,10 +223,11 @@ class PlacementService {
     PlacementDto end(long id, PlacementEndDto request) {
         Placement placement = findAnswerable(id, request.getVersion(), PlacementStatus.STARTED, "ended");
         if (request.getEndedOn().isBefore(placement.getStartedOn())) {
-            throw new InvalidRequestException("endedOn", "must not be before the start (" + placement.getStartedOn() + ")");
+            throw new InvalidRequestException("endedOn", Refusal.of("refusal.field.notBeforeTheStart",
+                    placement.getStartedOn()));
         }
         if (request.getEndedOn().isAfter(LocalDate.now(clock))) {
-            throw new InvalidRequestException("endedOn", "must not be in the future");
+            throw new InvalidRequestException("endedOn", Refusal.of("refusal.field.notInTheFuture"));
         }
         placement.end(request.getEndedOn(), request.getReason().getValue());
         referrals.advance(placement.getReferral(), ReferralStatus.COMPLETED,

@@ -239,21 +239,20 @@ public class ReferralService {
         LocalDate today = LocalDate.now(clock);
         LocalDate birthDate = input.getYouth().getBirthDate();
         if (!birthDate.isBefore(today)) {
-            violations.add(new Violation("youth.birthDate", "must be in the past"));
+            violations.add(new Violation("youth.birthDate", Refusal.of("refusal.field.inThePast")));
         } else {
             int age = Period.between(birthDate, input.getRequestedStart()).getYears();
             if (age < YOUNGEST || age > OLDEST) {
-                violations.add(new Violation("youth.birthDate", "makes the youth " + age
-                        + " on the requested start; forensic youth care takes youths of " + YOUNGEST + " to " + OLDEST));
+                violations.add(new Violation("youth.birthDate", Refusal.of("refusal.field.youthAge", age, YOUNGEST,
+                        OLDEST)));
             }
         }
         if (input.getRequestedStart().isAfter(today.plusDays(MOST_DAYS_AHEAD))) {
-            violations.add(new Violation("requestedStart", "must be within " + MOST_DAYS_AHEAD + " days from today"));
+            violations.add(new Violation("requestedStart", Refusal.of("refusal.field.daysAhead", MOST_DAYS_AHEAD)));
         }
         if (input.getExcludedMunicipalities() != null
                 && input.getExcludedMunicipalities().contains(input.getYouth().getHomeMunicipality())) {
-            violations.add(new Violation("excludedMunicipalities",
-                    "excludes the youth's home municipality; then there is no return home to prepare"));
+            violations.add(new Violation("excludedMunicipalities", Refusal.of("refusal.field.excludesHome")));
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);

@@ -126,7 +126,7 @@ class UserAccountService implements UserDetailsService {
 
     UserDto create(UserInputDto input) {
         if (input.getPassword() == null) {
-            throw new InvalidRequestException("password", "must be given for a new user");
+            throw new InvalidRequestException("password", Refusal.of("refusal.field.passwordForNewUser"));
         }
         UserAccount user = new UserAccount();
         apply(input, user);
@@ -160,12 +160,13 @@ class UserAccountService implements UserDetailsService {
         Role role = Role.valueOf(input.getRole().name());
         Organisation organisation = organisations.require("organisationId", input.getOrganisationId());
         if (!ORGANISATIONS.get(role).contains(organisation.getType())) {
-            throw new InvalidRequestException("role", "a " + role + " cannot work for a " + organisation.getType()
-                    + " organisation; it works for " + ORGANISATIONS.get(role));
+            throw new InvalidRequestException("role", Refusal.of("refusal.field.roleOrganisation", role,
+                    organisation.getType(), ORGANISATIONS.get(role)));
         }
         if (input.getPassword() != null
                 && input.getPassword().getBytes(StandardCharsets.UTF_8).length > MOST_PASSWORD_BYTES) {
-            throw new InvalidRequestException("password", "must be at most " + MOST_PASSWORD_BYTES + " bytes");
+            throw new InvalidRequestException("password",
+                    Refusal.of("refusal.field.passwordBytes", MOST_PASSWORD_BYTES));
         }
         long self = user.getId() == null ? 0 : user.getId();
         // Checked here to name the clash; the unique key still refuses a concurrent twin, as a plainer 409.

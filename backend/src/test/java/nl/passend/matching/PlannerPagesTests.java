@@ -213,7 +213,8 @@ class PlannerPagesTests {
         assertThat(browser.findAll("#heat-map")).isEmpty();
         browser.go("/tekorten?from=2026-10-01&until=2026-09-01");
         assertThat(browser.find("#from").getAttribute("aria-describedby")).isEqualTo("from-error");
-        assertThat(browser.find("#from-error").getText()).contains("must not be after until");
+        assertThat(browser.find("#from-error").getText())
+                .contains("mag niet na de einddatum liggen (1 september 2026)");
         browser.check("planner-gaps-errors");
         assertThat(browser.download("/tekorten.csv?from=2026-10-01&until=2026-09-01").status()).isEqualTo(400);
 
