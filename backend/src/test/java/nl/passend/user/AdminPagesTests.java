@@ -209,6 +209,12 @@ class AdminPagesTests {
         browser.check("user-last-admin");
         browser.driver().get(browser.driver().getCurrentUrl() + "?lang=en");
         assertThat(browser.heading()).isEqualTo("User admin");
+        // In English the same refusal reads as the API words it.
+        browser.find("#active1").click();
+        browser.submit("form.passend-form button[type=submit]");
+        assertThat(browser.find("[role=alert]").getText())
+                .contains("User 'admin' is the last active administrator: make another user an active ADMIN")
+                .doesNotContain("laatste actieve beheerder");
         browser.go("/beheer/gebruikers?lang=nl");
         assertThat(jdbc.queryForObject("select active from user_account where username = 'admin'", Boolean.class))
                 .isTrue();
