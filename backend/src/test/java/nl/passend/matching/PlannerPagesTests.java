@@ -239,8 +239,8 @@ class PlannerPagesTests {
         new Select(browser.find("#kind")).selectByVisibleText("Extra plaatsen");
         browser.submit("#scenario-form button[type=submit]");
         assertThat(browser.find("#offerId").getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(browser.find("#offerId-error").getText()).contains("is required for this kind of change");
-        assertThat(browser.find("#places-error").getText()).contains("is required for this kind of change");
+        assertThat(browser.find("#offerId-error").getText()).contains("moet worden ingevuld voor dit soort wijziging");
+        assertThat(browser.find("#places-error").getText()).contains("moet worden ingevuld voor dit soort wijziging");
         browser.check("planner-scenario-errors");
 
         // Four extra crisis places in Doetinchem (offer 52, secure crisis care), for the Achterhoek.
