@@ -16,7 +16,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * words for the API's English (messages.properties, as the API has always worded it) and for the pages' language.
  * An argument is written as its {@code String.valueOf} (ids and counts without grouping, statuses by their code), a
  * day in the language's notation ({@code explanation.format.day}: "2026-12-01", "1 december 2026"), a refusal as
- * a part of the sentence in the same language.
+ * a part of the sentence in the same language. A text with arguments is a MessageFormat pattern (an apostrophe is
+ * written ''), one without is taken as written (Spring's messages): RefusalTests checks both bundles for this.
  */
 public record Refusal(String key, List<Object> args) {
 

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The services' refusals: every key they name is worded in English and in Dutch, the English is the API's as it has
  * always been written, and the pages' Dutch comes from the same key and arguments.
@@ -54,14 +56,25 @@ class RefusalTests {
         assertThat(load("messages_nl.properties").stringPropertyNames()).containsAll(named);
     }
 
-    /** A text without arguments is not a pattern to Spring's messages, so an apostrophe in it is written once. */
+    /**
+     * A text without arguments is not a pattern to Spring's messages, so an apostrophe in it is written once; in a
+     * text with arguments (a MessageFormat pattern) it is written twice, or it would swallow the words after it.
+     */
     @Test
-    void aRefusalWithoutArgumentsHasNoDoubledApostrophe() throws IOException {
+    void apostrophesAreWrittenAsSpringReadsThem() throws IOException {
         for (String bundle : List.of("messages.properties", "messages_nl.properties")) {
             Properties messages = load(bundle);
-            messages.stringPropertyNames().stream().filter(key -> key.startsWith("refusal."))
-                    .filter(key -> !messages.getProperty(key).contains("{"))
-                    .forEach(key -> assertThat(messages.getProperty(key)).as(bundle + " " + key).doesNotContain("''"));
+            for (String key : messages.stringPropertyNames()) {
+                String text = messages.getProperty(key);
+                if (!key.startsWith("refusal.")) {
+                    continue;
+                }
+                if (text.contains("{")) {
+                    assertThat(text.replace("''", "")).as(bundle + " " + key).doesNotContain("'");
+                } else {
+                    assertThat(text).as(bundle + " " + key).doesNotContain("''");
+                }
+            }
         }
     }
 
@@ -112,6 +125,13 @@ class RefusalTests {
         Violation missing = new Violation("version", Refusal.of("refusal.versionMissing"));
         assertThat(missing.message()).isEqualTo("must be given when updating: send the version you read");
         assertThat(missing.refusal().in(messages(), DUTCH)).startsWith("moet worden meegestuurd");
+    }
+
+    /** The API's violations are a field and its message, as before: the key is for the pages only. */
+    @Test
+    void aViolationsRefusalIsNotPartOfTheApisDocument() throws Exception {
+        assertThat(new ObjectMapper().writeValueAsString(new Violation("name", Refusal.of("refusal.field.notBlank"))))
+                .isEqualTo("{\"field\":\"name\",\"message\":\"must not be blank\"}");
     }
 
     /** As Spring Boot makes the application's (spring.messages). */
