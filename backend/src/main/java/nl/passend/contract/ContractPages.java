@@ -39,6 +39,7 @@ import nl.passend.shared.ConflictException;
 import nl.passend.shared.Euros;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.PageController;
+import nl.passend.shared.RefusalWording;
 import nl.passend.shared.StaleVersionException;
 
 /**
@@ -58,9 +59,11 @@ class ContractPages {
     private final ProviderService providers;
     private final ReferenceDataService referenceData;
     private final SpringValidatorAdapter validator;
+    private final RefusalWording refusals;
 
     ContractPages(ContractService contracts, ProviderService providers, ReferenceDataService referenceData,
-            Validator validator) {
+            Validator validator, RefusalWording refusals) {
+        this.refusals = refusals;
         this.contracts = contracts;
         this.providers = providers;
         this.referenceData = referenceData;
@@ -108,9 +111,9 @@ class ContractPages {
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/contracten/" + id;
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> reject(errors, v.field(), v.message()));
+                invalid.violations().forEach(v -> reject(errors, v.field(), refusals.of(v)));
             } catch (ConflictException conflict) {
-                errors.reject("contract.conflict", new Object[] {conflict.getMessage()}, conflict.getMessage());
+                errors.reject("contract.conflict", new Object[] {refusals.of(conflict)}, refusals.of(conflict));
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
             }
         }
@@ -137,15 +140,15 @@ class ContractPages {
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/contracten/" + id;
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> reject(errors, v.field(), v.message()));
+                invalid.violations().forEach(v -> reject(errors, v.field(), refusals.of(v)));
             } catch (StaleVersionException stale) {
                 ContractDto current = contracts.getOwn(id);
                 model.addAttribute("changes", changes(current, input));
                 input.setVersion(current.getVersion());
-                errors.reject("contract.stale", stale.getMessage());
+                errors.reject("contract.stale", refusals.of(stale));
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
             } catch (ConflictException conflict) {
-                errors.reject("contract.conflict", new Object[] {conflict.getMessage()}, conflict.getMessage());
+                errors.reject("contract.conflict", new Object[] {refusals.of(conflict)}, refusals.of(conflict));
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
             }
         }
@@ -204,13 +207,13 @@ class ContractPages {
     }
 
     /** A refusal (stale version, an overlap, already confirmed) is shown on the list, never as an error page. */
-    private static String consent(long id, RedirectAttributes redirect, String done, Runnable action) {
+    private String consent(long id, RedirectAttributes redirect, String done, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("done", done);
             redirect.addFlashAttribute("doneId", id);
         } catch (ConflictException | StaleVersionException refused) {
-            redirect.addFlashAttribute("refused", refused.getMessage());
+            redirect.addFlashAttribute("refused", refusals.of(refused));
         }
         return "redirect:/contracten/instemming";
     }

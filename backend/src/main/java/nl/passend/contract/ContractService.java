@@ -36,6 +36,7 @@ import nl.passend.shared.ForbiddenException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
+import nl.passend.shared.Refusal;
 import nl.passend.shared.RowLocks;
 import nl.passend.shared.StaleVersionException;
 import nl.passend.shared.Violation;
@@ -155,13 +156,13 @@ public class ContractService {
         Municipality municipality = participant(contract, own);
         StaleVersionException.requireCurrent("contract", id, contract.getVersion(), version);
         if (contract.getParticipations().get(municipality).isConfirmed()) {
-            throw new ConflictException("The participation of " + describe(municipality) + " in contract "
-                    + contract.getReference() + " is already confirmed.");
+            throw new ConflictException(Refusal.of("refusal.contract.alreadyConfirmed", municipality.getName(),
+                    municipality.getCode(), contract.getReference()));
         }
         // As for an edit: the provider's lock serialises every change of who is party to its contracts.
         providers.requireLocked("id", contract.getProvider().getId());
-        overlap(contract, municipality).ifPresent(message -> {
-            throw new ConflictException(message);
+        overlap(contract, municipality).ifPresent(refusal -> {
+            throw new ConflictException(refusal);
         });
         contract.setParticipation(municipality, Participation.confirmed());
         return participationChanged(contract, municipality);
@@ -175,11 +176,8 @@ public class ContractService {
         StaleVersionException.requireCurrent("contract", id, contract.getVersion(), version);
         ParticipationState state = contract.getParticipations().get(municipality).getState();
         if (state != ParticipationState.PENDING) {
-            throw new ConflictException("The participation of " + describe(municipality) + " in contract "
-                    + contract.getReference() + " is " + state + ", not PENDING: "
-                    + (state == ParticipationState.CONFIRMED
-                            ? "leaving a contract is agreed with its lead municipality, which removes you from it."
-                            : "it is declined already."));
+            throw new ConflictException(Refusal.of("refusal.contract.notPending." + state, municipality.getName(),
+                    municipality.getCode(), contract.getReference(), state));
         }
         contract.setParticipation(municipality, Participation.declined());
         return participationChanged(contract, municipality);
@@ -267,23 +265,24 @@ public class ContractService {
     private void apply(ContractInputDto input, Contract contract) {
         List<Violation> violations = new ArrayList<>();
         if (input.getReference().isBlank()) {
-            violations.add(new Violation("reference", "must not be blank"));
+            violations.add(new Violation("reference", Refusal.of("refusal.field.notBlank")));
         }
         if (input.getValidUntil().isBefore(input.getValidFrom())) {
-            violations.add(new Violation("validUntil", "must not be before validFrom (" + input.getValidFrom() + ")"));
+            violations.add(new Violation("validUntil",
+                    Refusal.of("refusal.field.notBeforeValidFrom", input.getValidFrom())));
         }
         if (input.getBudgetCeiling() != null && hasMoreThanCents(input.getBudgetCeiling())) {
-            violations.add(new Violation("budgetCeiling", "must have at most 2 decimals"));
+            violations.add(new Violation("budgetCeiling", Refusal.of("refusal.field.cents")));
         }
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < input.getCareTypes().size(); i++) {
             ContractCareTypeDto careType = input.getCareTypes().get(i);
             if (!seen.add(careType.getCareType())) {
                 violations.add(new Violation("careTypes[" + i + "].careType",
-                        "care type " + careType.getCareType() + " is listed twice"));
+                        Refusal.of("refusal.field.careTypeTwice", careType.getCareType())));
             }
             if (hasMoreThanCents(careType.getDailyTariff())) {
-                violations.add(new Violation("careTypes[" + i + "].dailyTariff", "must have at most 2 decimals"));
+                violations.add(new Violation("careTypes[" + i + "].dailyTariff", Refusal.of("refusal.field.cents")));
             }
         }
         if (!violations.isEmpty()) {
@@ -316,7 +315,7 @@ public class ContractService {
         long self = contract.getId() == null ? 0 : contract.getId();
         // Checked here to name the clash; the unique key still refuses a concurrent twin, as a plainer 409.
         if (contracts.existsByReferenceIgnoreCaseAndIdNot(reference, self)) {
-            throw new ConflictException("A contract with reference '" + reference + "' already exists.");
+            throw new ConflictException(Refusal.of("refusal.contract.referenceTaken", reference));
         }
 
         // What each municipality consented to is judged against the contract as it was; a refusal below rolls back.
@@ -339,8 +338,8 @@ public class ContractService {
         contract.setParticipations(participations);
 
         for (Contract other : contracts.findOthersInPeriod(provider, input.getValidFrom(), input.getValidUntil(), self)) {
-            overlap(other, dailyTariffs.keySet(), contract.getParticipations()).ifPresent(message -> {
-                throw new ConflictException(message);
+            overlap(other, dailyTariffs.keySet(), contract.getParticipations()).ifPresent(refusal -> {
+                throw new ConflictException(refusal);
             });
         }
     }
@@ -370,10 +369,10 @@ public class ContractService {
     }
 
     /** Names another contract of the provider to which the municipality is already a party for this care, if any. */
-    private Optional<String> overlap(Contract contract, Municipality municipality) {
+    private Optional<Refusal> overlap(Contract contract, Municipality municipality) {
         for (Contract other : contracts.findOthersInPeriod(contract.getProvider(), contract.getValidFrom(),
                 contract.getValidUntil(), contract.getId() == null ? 0 : contract.getId())) {
-            Optional<String> clash = overlap(other, contract.getDailyTariffs().keySet(),
+            Optional<Refusal> clash = overlap(other, contract.getDailyTariffs().keySet(),
                     Map.of(municipality, Participation.confirmed()));
             if (clash.isPresent()) {
                 return clash;
@@ -386,7 +385,7 @@ public class ContractService {
      * Names what another contract of the provider in the same period already buys of the same care for one of the
      * parties, if anything. Only parties count on either side: a pending participation blocks nothing.
      */
-    private static Optional<String> overlap(Contract other, Set<CareType> careTypes,
+    private static Optional<Refusal> overlap(Contract other, Set<CareType> careTypes,
             Map<Municipality, Participation> participations) {
         Optional<CareType> careType = careTypes.stream()
                 .filter(other.getDailyTariffs()::containsKey).findFirst();
@@ -396,14 +395,9 @@ public class ContractService {
         if (careType.isEmpty() || municipality.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("Contract " + other.getReference() + " (id " + other.getId() + ") already covers care type "
-                + careType.get().getCode() + " for " + describe(municipality.get()) + " with this provider from "
-                + other.getValidFrom() + " to " + other.getValidUntil()
-                + ". End it first, or leave out the care types or municipalities it covers.");
-    }
-
-    private static String describe(Municipality municipality) {
-        return municipality.getName() + " (" + municipality.getCode() + ")";
+        return Optional.of(Refusal.of("refusal.contract.overlap", other.getReference(), other.getId(),
+                careType.get().getCode(), municipality.get().getName(), municipality.get().getCode(),
+                other.getValidFrom(), other.getValidUntil()));
     }
 
     /** Refused, not rounded: the columns hold cents, and a purchaser's figure must not change without a word. */

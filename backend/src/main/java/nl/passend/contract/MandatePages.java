@@ -22,6 +22,7 @@ import nl.passend.reference.ReferenceDataService;
 import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.PageController;
+import nl.passend.shared.RefusalWording;
 import nl.passend.shared.StaleVersionException;
 
 /**
@@ -37,8 +38,11 @@ class MandatePages {
     private final MandateService mandates;
     private final ReferenceDataService referenceData;
     private final SpringValidatorAdapter validator;
+    private final RefusalWording refusals;
 
-    MandatePages(MandateService mandates, ReferenceDataService referenceData, Validator validator) {
+    MandatePages(MandateService mandates, ReferenceDataService referenceData, Validator validator,
+            RefusalWording refusals) {
+        this.refusals = refusals;
         this.mandates = mandates;
         this.referenceData = referenceData;
         this.validator = new SpringValidatorAdapter(validator);
@@ -64,13 +68,13 @@ class MandatePages {
             } catch (InvalidRequestException invalid) {
                 invalid.violations().forEach(v -> {
                     try {
-                        errors.rejectValue(v.field(), "service", v.message());
+                        errors.rejectValue(v.field(), "service", refusals.of(v));
                     } catch (RuntimeException noSuchField) {
-                        errors.reject("service", v.message());
+                        errors.reject("service", refusals.of(v));
                     }
                 });
             } catch (ConflictException conflict) {
-                errors.reject("contract.conflict", new Object[] {conflict.getMessage()}, conflict.getMessage());
+                errors.reject("contract.conflict", new Object[] {refusals.of(conflict)}, refusals.of(conflict));
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
             }
         }
@@ -83,7 +87,7 @@ class MandatePages {
             mandates.revoke(id, version);
             redirect.addFlashAttribute("done", "revoked");
         } catch (ConflictException | StaleVersionException refused) {
-            redirect.addFlashAttribute("refused", refused.getMessage());
+            redirect.addFlashAttribute("refused", refusals.of(refused));
         }
         return "redirect:/mandaten";
     }

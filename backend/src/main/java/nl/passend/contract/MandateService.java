@@ -29,6 +29,7 @@ import nl.passend.shared.ForbiddenException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
+import nl.passend.shared.Refusal;
 import nl.passend.shared.Violation;
 
 /**
@@ -98,11 +99,12 @@ class MandateService {
     MandateDto grant(MandateInputDto input) {
         List<Violation> violations = new ArrayList<>();
         if (input.getLeadMunicipality().equals(input.getGrantingMunicipality())) {
-            violations.add(new Violation("leadMunicipality", "must not be the granting municipality ("
-                    + input.getGrantingMunicipality() + "): a municipality needs no mandate for its own contracts"));
+            violations.add(new Violation("leadMunicipality", Refusal.of("refusal.field.leadIsGranting",
+                    input.getGrantingMunicipality())));
         }
         if (input.getValidUntil().isBefore(input.getValidFrom())) {
-            violations.add(new Violation("validUntil", "must not be before validFrom (" + input.getValidFrom() + ")"));
+            violations.add(new Violation("validUntil",
+                    Refusal.of("refusal.field.notBeforeValidFrom", input.getValidFrom())));
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
@@ -132,7 +134,7 @@ class MandateService {
             throw new NotFoundException("mandate", id);
         }
         if (mandate.isRevoked()) {
-            throw new ConflictException("Mandate " + id + " was revoked already, at " + mandate.getRevokedAt() + ".");
+            throw new ConflictException(Refusal.of("refusal.mandate.revoked", id, mandate.getRevokedAt()));
         }
         return edits.update(mandates, "mandate", mandate, version, revoked -> revoked.revoke(now()),
                 mapper::toDto);

@@ -42,6 +42,7 @@ import nl.passend.security.CurrentActor;
 import nl.passend.shared.ConflictException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
+import nl.passend.shared.Refusal;
 import nl.passend.shared.TimeMapping;
 import nl.passend.solver.Explanation;
 
@@ -104,9 +105,8 @@ class MatchingRunService {
         Optional<MatchingRun> run = queue(region, timeLimit, null);
         if (run.isEmpty()) {
             MatchingRun other = busyWith(region).orElseThrow();
-            throw new ConflictException("Matching run " + other.getId() + " over "
-                    + scope(other.getYouthRegionCode()) + " is " + other.getStatus() + "; wait until it is done before "
-                    + "starting another over " + scope(region) + ".");
+            throw new ConflictException(Refusal.of("refusal.run.overlapping", other.getId(),
+                    scope(other.getYouthRegionCode()), other.getStatus(), scope(region)));
         }
         return toDto(run.get(), false);
     }
@@ -164,12 +164,11 @@ class MatchingRunService {
     MatchingApplicationDto apply(long id) {
         MatchingRun run = runs.findByIdForUpdate(id).orElseThrow(() -> new NotFoundException("matching run", id));
         if (run.getStatus() != MatchingRunStatus.DONE) {
-            throw new ConflictException("Matching run " + id + " is " + run.getStatus() + "; only a DONE run can be "
-                    + "applied.");
+            throw new ConflictException(Refusal.of("refusal.run.notDone", id, run.getStatus()));
         }
         if (run.getAppliedAt() != null) {
-            throw new ConflictException("Matching run " + id + " was applied at " + run.getAppliedAt() + " by "
-                    + run.getAppliedBy() + "; a run is applied once.");
+            throw new ConflictException(Refusal.of("refusal.run.appliedAlready", id, run.getAppliedAt(),
+                    run.getAppliedBy()));
         }
         List<ProposedPlacementDto> proposed = new ArrayList<>();
         List<SkippedAssignmentDto> skipped = new ArrayList<>();
@@ -257,7 +256,7 @@ class MatchingRunService {
         return run.getElapsedMillis();
     }
 
-    private static String scope(@Nullable String region) {
-        return region == null ? "all youth regions" : "youth region " + region;
+    private static Refusal scope(@Nullable String region) {
+        return region == null ? Refusal.of("refusal.run.allRegions") : Refusal.of("refusal.run.region", region);
     }
 }

@@ -39,6 +39,7 @@ import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
+import nl.passend.shared.Refusal;
 import nl.passend.shared.TimeMapping;
 
 /**
@@ -134,7 +135,7 @@ class MatchingScheduleService {
                 schedule -> describe(schedule, input), this::toDto);
         Occurrences occurrences = new Occurrences(cron, id);
         if (!scheduler.getObject().reschedule(TaskInstanceId.of(TASK, String.valueOf(id)), next(cron), occurrences)) {
-            throw new ConflictException("Matching schedule " + id + " is starting a run right now; try again.");
+            throw new ConflictException(Refusal.of("refusal.schedule.starting", id));
         }
         return changed;
     }

@@ -34,6 +34,7 @@ import nl.passend.reference.ReferenceDataService;
 import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.PageController;
+import nl.passend.shared.RefusalWording;
 
 /**
  * A planner's matching runs as pages: start one, watch it progress in place (htmx polls a part of the page while the
@@ -51,8 +52,10 @@ class RunPages {
     private final MatchingRunService runs;
     private final ReferenceDataService referenceData;
     private final Clock clock;
+    private final RefusalWording refusals;
 
-    RunPages(MatchingRunService runs, ReferenceDataService referenceData, Clock clock) {
+    RunPages(MatchingRunService runs, ReferenceDataService referenceData, Clock clock, RefusalWording refusals) {
+        this.refusals = refusals;
         this.runs = runs;
         this.referenceData = referenceData;
         this.clock = clock;
@@ -102,10 +105,10 @@ class RunPages {
                         .timeLimitSeconds(form.getTimeLimitSeconds()));
                 return "redirect:/matching/" + run.getId();
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
+                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
             } catch (ConflictException conflict) {
                 response.setStatus(HttpStatus.CONFLICT.value());
-                model.addAttribute("conflict", conflict.getMessage());
+                model.addAttribute("conflict", refusals.of(conflict));
             }
         }
         return list(form, 0, model);
@@ -142,7 +145,7 @@ class RunPages {
             return "redirect:/matching/" + id;
         } catch (ConflictException conflict) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("conflict", conflict.getMessage());
+            model.addAttribute("conflict", refusals.of(conflict));
             return show(id, model);
         }
     }

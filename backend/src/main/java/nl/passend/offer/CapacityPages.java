@@ -23,6 +23,7 @@ import nl.passend.api.model.OfferDto;
 import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.PageController;
+import nl.passend.shared.RefusalWording;
 import nl.passend.shared.StaleVersionException;
 
 /**
@@ -35,8 +36,10 @@ import nl.passend.shared.StaleVersionException;
 class CapacityPages {
 
     private final OfferService offers;
+    private final RefusalWording refusals;
 
-    CapacityPages(OfferService offers) {
+    CapacityPages(OfferService offers, RefusalWording refusals) {
+        this.refusals = refusals;
         this.offers = offers;
     }
 
@@ -85,11 +88,11 @@ class CapacityPages {
                         .map(report -> new OfferService.OfferCapacity(report.getOfferId(), report)).toList());
                 return "redirect:/capaciteit?opgeslagen";
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
+                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
             } catch (ConflictException | StaleVersionException refused) {
                 // Nothing was saved. Shown as they are now, so that what the other changed is seen, not overwritten.
                 response.setStatus(HttpStatus.CONFLICT.value());
-                model.addAttribute("conflict", refused.getMessage());
+                model.addAttribute("conflict", refusals.of(refused));
                 List<OfferDto> own = offers.own();
                 model.addAttribute("sent", byId(form.getReports().stream()
                         .filter(report -> report.getOfferId() != null).toList(), Report::getOfferId));

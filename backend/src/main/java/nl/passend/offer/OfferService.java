@@ -32,6 +32,7 @@ import nl.passend.security.CurrentActor;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
+import nl.passend.shared.Refusal;
 import nl.passend.shared.RowLocks;
 import nl.passend.shared.Violation;
 
@@ -149,7 +150,8 @@ public class OfferService {
                 reportedAt(report.getReportedAt());
             } catch (InvalidRequestException invalid) {
                 String row = "reports[" + i + "].";
-                invalid.violations().forEach(v -> violations.add(new Violation(row + v.field(), v.message())));
+                invalid.violations()
+                        .forEach(v -> violations.add(new Violation(row + v.field(), v.message(), v.refusal())));
             }
         }
         if (!violations.isEmpty()) {
@@ -203,10 +205,10 @@ public class OfferService {
     private void apply(OfferInputDto input, Offer offer) {
         List<Violation> violations = new ArrayList<>();
         if (input.getMinAge() > input.getMaxAge()) {
-            violations.add(new Violation("maxAge", "must be at least minAge (" + input.getMinAge() + ")"));
+            violations.add(new Violation("maxAge", Refusal.of("refusal.field.atLeastMinAge", input.getMinAge())));
         }
         if (input.getName().isBlank()) {
-            violations.add(new Violation("name", "must not be blank"));
+            violations.add(new Violation("name", Refusal.of("refusal.field.notBlank")));
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
@@ -230,7 +232,7 @@ public class OfferService {
         int occupied = externallyOccupied == null ? 0 : externallyOccupied;
         if (occupied > totalPlaces) {
             throw new InvalidRequestException("externallyOccupied",
-                    "must not exceed totalPlaces (" + totalPlaces + ")");
+                    Refusal.of("refusal.field.atMostTotalPlaces", totalPlaces));
         }
         return occupied;
     }
@@ -241,7 +243,7 @@ public class OfferService {
             return now;
         }
         if (reportedAt.toInstant().isAfter(now.plus(CLOCK_TOLERANCE))) {
-            throw new InvalidRequestException("reportedAt", "must not be in the future");
+            throw new InvalidRequestException("reportedAt", Refusal.of("refusal.field.notInTheFuture"));
         }
         return reportedAt.toInstant();
     }

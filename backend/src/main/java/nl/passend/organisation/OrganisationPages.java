@@ -23,6 +23,7 @@ import nl.passend.reference.ReferenceDataService;
 import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.PageController;
+import nl.passend.shared.RefusalWording;
 import nl.passend.shared.StaleVersionException;
 
 /**
@@ -37,8 +38,11 @@ class OrganisationPages {
     private final OrganisationService organisations;
     private final ReferenceDataService referenceData;
     private final MessageSource messages;
+    private final RefusalWording refusals;
 
-    OrganisationPages(OrganisationService organisations, ReferenceDataService referenceData, MessageSource messages) {
+    OrganisationPages(OrganisationService organisations, ReferenceDataService referenceData, MessageSource messages,
+            RefusalWording refusals) {
+        this.refusals = refusals;
         this.organisations = organisations;
         this.referenceData = referenceData;
         this.messages = messages;
@@ -70,12 +74,12 @@ class OrganisationPages {
                 OrganisationDto created = organisations.create(input);
                 return "redirect:/beheer/organisaties/" + created.getId() + "?opgeslagen";
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
+                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
             } catch (StaleVersionException stale) {
                 // Someone else saved first: said in the reader's language, with what is recorded now.
                 model.addAttribute("conflict", messages.getMessage("admin.stale", null, LocaleContextHolder.getLocale()));
             } catch (ConflictException conflict) {
-                model.addAttribute("conflict", conflict.getMessage());
+                model.addAttribute("conflict", refusals.of(conflict));
             }
         }
         return form(input, null, model);
@@ -99,12 +103,12 @@ class OrganisationPages {
                 organisations.update(id, input);
                 return "redirect:/beheer/organisaties/" + id + "?opgeslagen";
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
+                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
             } catch (StaleVersionException stale) {
                 // Someone else saved first: said in the reader's language, with what is recorded now.
                 model.addAttribute("conflict", messages.getMessage("admin.stale", null, LocaleContextHolder.getLocale()));
             } catch (ConflictException conflict) {
-                model.addAttribute("conflict", conflict.getMessage());
+                model.addAttribute("conflict", refusals.of(conflict));
             }
         }
         return form(input, organisations.get(id), model);

@@ -21,6 +21,7 @@ import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
+import nl.passend.shared.Refusal;
 
 /**
  * Registers and changes the organisations of the region. Only admins change them, for every party
@@ -109,23 +110,25 @@ public class OrganisationService {
     private void apply(OrganisationInputDto input, Organisation organisation) {
         OrganisationType type = OrganisationType.valueOf(input.getType().name());
         if (type == OrganisationType.MUNICIPALITY && input.getMunicipalityCode() == null) {
-            throw new InvalidRequestException("municipalityCode", "must be given for a MUNICIPALITY");
+            throw new InvalidRequestException("municipalityCode", Refusal.of("refusal.field.municipalityCodeNeeded"));
         }
         if (type != OrganisationType.MUNICIPALITY && input.getMunicipalityCode() != null) {
-            throw new InvalidRequestException("municipalityCode", "must be absent for a " + type);
+            throw new InvalidRequestException("municipalityCode",
+                    Refusal.of("refusal.field.municipalityCodeAbsent", type));
         }
         String name = input.getName().strip();
         if (name.isEmpty()) {
-            throw new InvalidRequestException("name", "must not be blank");
+            throw new InvalidRequestException("name", Refusal.of("refusal.field.notBlank"));
         }
         long self = organisation.getId() == null ? 0 : organisation.getId();
         // Checked here to name the clash; the unique key still refuses a concurrent twin, as a plainer 409.
         if (organisations.existsByNameIgnoreCaseAndIdNot(name, self)) {
-            throw new ConflictException("An organisation named '" + name + "' already exists.");
+            throw new ConflictException(Refusal.of("refusal.organisation.nameTaken", name));
         }
         if (input.getMunicipalityCode() != null
                 && organisations.existsByMunicipalityCodeAndIdNot(input.getMunicipalityCode(), self)) {
-            throw new ConflictException("Municipality " + input.getMunicipalityCode() + " already has an organisation.");
+            throw new ConflictException(Refusal.of("refusal.organisation.municipalityTaken",
+                    input.getMunicipalityCode()));
         }
         boolean active = !Boolean.FALSE.equals(input.getActive());
         if (organisation.getId() != null) {

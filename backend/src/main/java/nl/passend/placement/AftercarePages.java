@@ -27,6 +27,7 @@ import nl.passend.reference.ReferenceDataService;
 import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.PageController;
+import nl.passend.shared.RefusalWording;
 import nl.passend.shared.StaleVersionException;
 
 /**
@@ -42,9 +43,11 @@ class AftercarePages {
     private final PlacementService placements;
     private final ReferenceDataService referenceData;
     private final MessageSource messages;
+    private final RefusalWording refusals;
 
     AftercarePages(AftercareService aftercare, PlacementService placements, ReferenceDataService referenceData,
-            MessageSource messages) {
+            MessageSource messages, RefusalWording refusals) {
+        this.refusals = refusals;
         this.aftercare = aftercare;
         this.placements = placements;
         this.referenceData = referenceData;
@@ -154,7 +157,7 @@ class AftercarePages {
             aftercare.save(placementId, input);
             return "redirect:/nazorg/" + placementId;
         } catch (ConflictException | StaleVersionException conflict) {
-            model.addAttribute("conflict", conflict.getMessage());
+            model.addAttribute("conflict", refusals.of(conflict));
             return page(placementId, model);
         }
     }
@@ -168,13 +171,13 @@ class AftercarePages {
             invalid.violations().forEach(v -> {
                 String name = field.apply(v.field());
                 if (errors.getFieldType(name) != null) {
-                    errors.rejectValue(name, "service", v.message());
+                    errors.rejectValue(name, "service", refusals.of(v));
                 } else {
-                    errors.reject("service", v.message());
+                    errors.reject("service", refusals.of(v));
                 }
             });
         } catch (ConflictException | StaleVersionException conflict) {
-            model.addAttribute("conflict", conflict.getMessage());
+            model.addAttribute("conflict", refusals.of(conflict));
         }
         return page(placementId, model);
     }

@@ -29,6 +29,7 @@ import nl.passend.security.Actor;
 import nl.passend.security.CurrentActor;
 import nl.passend.shared.ConflictException;
 import nl.passend.shared.NotFoundException;
+import nl.passend.shared.Refusal;
 import nl.passend.shared.StaleVersionException;
 
 /**
@@ -85,8 +86,8 @@ class AftercareService {
     AftercarePlanDto save(long placementId, AftercarePlanInputDto input) {
         Placement placement = placements.findVisible(placementId, currentActor.get());
         if (!EnumSet.of(PlacementStatus.ACCEPTED, PlacementStatus.STARTED).contains(placement.getStatus())) {
-            throw new ConflictException("Placement " + placementId + " is " + placement.getStatus()
-                    + "; aftercare is planned for an ACCEPTED or STARTED placement.");
+            throw new ConflictException(Refusal.of("refusal.aftercare.placementStatus", placementId,
+                    placement.getStatus()));
         }
         var existing = plans.findByPlacement_Id(placementId);
         AftercarePlan plan = existing.orElseGet(() -> new AftercarePlan(placement));

@@ -30,6 +30,7 @@ import nl.passend.api.model.VersionOnlyDto;
 import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.PageController;
+import nl.passend.shared.RefusalWording;
 import nl.passend.shared.StaleVersionException;
 
 /**
@@ -52,8 +53,10 @@ class IntakePages {
 
     private final PlacementService placements;
     private final Clock clock;
+    private final RefusalWording refusals;
 
-    IntakePages(PlacementService placements, Clock clock) {
+    IntakePages(PlacementService placements, Clock clock, RefusalWording refusals) {
+        this.refusals = refusals;
         this.placements = placements;
         this.clock = clock;
     }
@@ -87,7 +90,7 @@ class IntakePages {
             return "redirect:/plaatsingen/" + id + "?geaccepteerd";
         } catch (ConflictException | StaleVersionException refused) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("conflict", refused.getMessage());
+            model.addAttribute("conflict", refusals.of(refused));
         }
         PlacementDto placement = placements.get(id);
         return proposal(placement, new PlacementDeclineDto().version(placement.getVersion()), model);
@@ -102,10 +105,10 @@ class IntakePages {
                 placements.decline(id, input);
                 return "redirect:/voorstellen?afgewezen=" + id;
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
+                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
             } catch (ConflictException | StaleVersionException refused) {
                 response.setStatus(HttpStatus.CONFLICT.value());
-                model.addAttribute("conflict", refused.getMessage());
+                model.addAttribute("conflict", refusals.of(refused));
             }
         }
         return proposal(placements.get(id), input, model);
@@ -137,10 +140,10 @@ class IntakePages {
                 placements.start(id, input);
                 return "redirect:/plaatsingen/" + id + "?gestart";
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
+                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
             } catch (ConflictException | StaleVersionException refused) {
                 response.setStatus(HttpStatus.CONFLICT.value());
-                model.addAttribute("conflict", refused.getMessage());
+                model.addAttribute("conflict", refusals.of(refused));
             }
         }
         PlacementDto placement = placements.get(id);
@@ -156,10 +159,10 @@ class IntakePages {
                 placements.end(id, input);
                 return "redirect:/plaatsingen/" + id + "?beeindigd";
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
+                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
             } catch (ConflictException | StaleVersionException refused) {
                 response.setStatus(HttpStatus.CONFLICT.value());
-                model.addAttribute("conflict", refused.getMessage());
+                model.addAttribute("conflict", refusals.of(refused));
             }
         }
         PlacementDto placement = placements.get(id);

@@ -1,7 +1,6 @@
 package nl.passend.placement;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -71,8 +70,7 @@ public class PlacementProposals {
         Referral referral = referrals.requireLocked("referralId", referralId);
         Offer offer = offers.requireLocked("offerId", offerId);
         Contract contract = contracts.requireLocked("contractId", contractId);
-        Optional<String> refusal = placementService.refusal(referral, offer, contract);
-        return refusal.map(reason -> new Outcome(null, reason))
+        return placementService.refusal(referral, offer, contract).map(reason -> new Outcome(null, reason.english()))
                 .orElseGet(() -> new Outcome(placementService.place(referral, offer, contract).getId(), null));
     }
 }

@@ -39,6 +39,7 @@ import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
+import nl.passend.shared.Refusal;
 import nl.passend.shared.StaleVersionException;
 import nl.passend.solver.Demand;
 import nl.passend.solver.Eligibility;
@@ -87,7 +88,7 @@ class PlacementService {
         // Always the offer before the contract, so that two placements never wait for each other's lock.
         Offer offer = offers.requireLocked("offerId", input.getOfferId());
         Contract contract = contracts.requireLocked("contractId", input.getContractId());
-        Optional<String> refusal = refusal(referral, offer, contract);
+        Optional<Refusal> refusal = refusal(referral, offer, contract);
         if (refusal.isPresent()) {
             throw new ConflictException(refusal.get());
         }
@@ -100,15 +101,15 @@ class PlacementService {
      * Why the offer under the contract cannot be proposed for the referral now, or nothing when it can. The caller
      * holds the locks of the referral, the offer and the contract, in that order, so that the answer stays true.
      */
-    Optional<String> refusal(Referral referral, Offer offer, Contract contract) {
+    Optional<Refusal> refusal(Referral referral, Offer offer, Contract contract) {
         if (referral.getStatus() != ReferralStatus.OPEN) {
-            return Optional.of("Referral " + referral.getId() + " is " + referral.getStatus()
-                    + "; a place can be proposed only for an OPEN referral.");
+            return Optional.of(Refusal.of("refusal.placement.referralNotOpen", referral.getId(),
+                    referral.getStatus()));
         }
         List<String> misfits = misfits(referral, offer, contract, referrals.isOwn(referral));
         if (!misfits.isEmpty()) {
-            return Optional.of("Offer " + offer.getId() + " under contract " + contract.getReference()
-                    + " does not fit referral " + referral.getId() + ": " + String.join("; ", misfits) + ".");
+            return Optional.of(Refusal.of("refusal.placement.misfit", offer.getId(), contract.getReference(),
+                    referral.getId(), String.join("; ", misfits)));
         }
         return noRoom(referral, offer, contract, PlacementStatus.HOLDING_A_PLACE);
     }
@@ -190,8 +191,7 @@ class PlacementService {
         // widened without its consent) is no party, and its youth is not placed under it (DESIGN.md, Mandates).
         if (!Eligibility.pays(contract.fact(0), placement.getReferral().demand(LocalDate.now(clock)),
                 offer.fact(offer.getCapacity()))) {
-            throw new ConflictException("Contract " + contract.getReference() + " no longer covers this placement;"
-                    + " it can be accepted once the contract covers it again.");
+            throw new ConflictException(Refusal.of("refusal.placement.notCovered", contract.getReference()));
         }
         placement.accept(clock.instant());
         referrals.advance(placement.getReferral(), ReferralStatus.ACCEPTED, "accepted by the provider");
@@ -202,7 +202,7 @@ class PlacementService {
         Placement placement = findAnswerable(id, request.getVersion(), PlacementStatus.PROPOSED, "declined");
         DeclineReason reason = DeclineReason.valueOf(request.getReason().name());
         if (reason == DeclineReason.OTHER && (request.getNote() == null || request.getNote().isBlank())) {
-            throw new InvalidRequestException("note", "must say why when the reason is OTHER");
+            throw new InvalidRequestException("note", Refusal.of("refusal.field.reasonOtherNeedsNote"));
         }
         placement.decline(clock.instant(), reason, request.getNote());
         // The referral waits again, for the next matching run or another proposal.
@@ -213,7 +213,7 @@ class PlacementService {
     PlacementDto start(long id, PlacementStartDto request) {
         Placement placement = findAnswerable(id, request.getVersion(), PlacementStatus.ACCEPTED, "started");
         if (request.getStartedOn().isAfter(LocalDate.now(clock))) {
-            throw new InvalidRequestException("startedOn", "must not be in the future");
+            throw new InvalidRequestException("startedOn", Refusal.of("refusal.field.notInTheFuture"));
         }
         placement.start(request.getStartedOn());
         referrals.advance(placement.getReferral(), ReferralStatus.IN_CARE, "care started");
@@ -223,10 +223,11 @@ class PlacementService {
     PlacementDto end(long id, PlacementEndDto request) {
         Placement placement = findAnswerable(id, request.getVersion(), PlacementStatus.STARTED, "ended");
         if (request.getEndedOn().isBefore(placement.getStartedOn())) {
-            throw new InvalidRequestException("endedOn", "must not be before the start (" + placement.getStartedOn() + ")");
+            throw new InvalidRequestException("endedOn", Refusal.of("refusal.field.notBeforeTheStart",
+                    placement.getStartedOn()));
         }
         if (request.getEndedOn().isAfter(LocalDate.now(clock))) {
-            throw new InvalidRequestException("endedOn", "must not be in the future");
+            throw new InvalidRequestException("endedOn", Refusal.of("refusal.field.notInTheFuture"));
         }
         placement.end(request.getEndedOn(), request.getReason().getValue());
         referrals.advance(placement.getReferral(), ReferralStatus.COMPLETED,
@@ -273,7 +274,7 @@ class PlacementService {
     }
 
     private void requireRoom(Referral referral, Offer offer, Contract contract, Set<PlacementStatus> counted) {
-        Optional<String> noRoom = noRoom(referral, offer, contract, counted);
+        Optional<Refusal> noRoom = noRoom(referral, offer, contract, counted);
         if (noRoom.isPresent()) {
             throw new ConflictException(noRoom.get());
         }
@@ -285,16 +286,15 @@ class PlacementService {
      * tariff for its care type times its expected stay; ended placements count too. The answer names no amounts:
      * planners and intakes read it.
      */
-    private Optional<String> noRoom(Referral referral, Offer offer, Contract contract, Set<PlacementStatus> counted) {
+    private Optional<Refusal> noRoom(Referral referral, Offer offer, Contract contract, Set<PlacementStatus> counted) {
         long taken = placements.countByOffer_IdAndStatusIn(offer.getId(), counted);
         if (taken >= offer.getCapacity()) {
-            return Optional.of("Offer " + offer.getId() + " has no free place: " + offer.getCapacity()
-                    + " place(s) for Passend, " + taken + " taken.");
+            return Optional.of(Refusal.of("refusal.placement.offerFull", offer.getId(), offer.getCapacity(), taken));
         }
         if (contract.getVolumeCeiling() != null
                 && placements.countByContract_IdAndStatusIn(contract.getId(), counted) >= contract.getVolumeCeiling()) {
-            return Optional.of("Contract " + contract.getReference() + " has reached its volume ceiling of "
-                    + contract.getVolumeCeiling() + " placements at once.");
+            return Optional.of(Refusal.of("refusal.placement.volumeCeiling", contract.getReference(),
+                    contract.getVolumeCeiling()));
         }
         nl.passend.solver.Contract priced = contract.fact(0);
         if (priced.budgetCeilingCents() != null) {
@@ -303,7 +303,7 @@ class PlacementService {
             long committed = placements.findByContract_IdAndStatusIn(contract.getId(), spending).stream()
                     .mapToLong(placement -> cost(placement.getReferral(), priced)).sum();
             if (committed + cost(referral, priced) > priced.budgetCeilingCents()) {
-                return Optional.of("Contract " + contract.getReference() + " has no budget left for this placement.");
+                return Optional.of(Refusal.of("refusal.placement.budgetCeiling", contract.getReference()));
             }
         }
         return Optional.empty();
@@ -319,8 +319,8 @@ class PlacementService {
         Placement placement = findVisible(id, actor);
         StaleVersionException.requireCurrent("placement", id, placement.getVersion(), version);
         if (placement.getStatus() != required) {
-            throw new ConflictException("Placement " + id + " is " + placement.getStatus() + "; only a " + required
-                    + " placement can be " + step + ".");
+            throw new ConflictException(Refusal.of("refusal.placement.status." + step, id, placement.getStatus(),
+                    required));
         }
         return placement;
     }

@@ -19,6 +19,7 @@ import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
+import nl.passend.shared.Refusal;
 import nl.passend.shared.RowLocks;
 
 /**
@@ -108,10 +109,10 @@ public class ProviderService {
         long self = provider.getId() == null ? 0 : provider.getId();
         // Checked here to name the clash; the unique keys still refuse a concurrent twin, as a plainer 409.
         if (providers.existsByOrganisation_IdAndIdNot(organisation.getId(), self)) {
-            throw new ConflictException("Organisation " + organisation.getId() + " is already registered as a provider.");
+            throw new ConflictException(Refusal.of("refusal.provider.alreadyRegistered", organisation.getId()));
         }
         if (input.getAgbCode() != null && providers.existsByAgbCodeAndIdNot(input.getAgbCode(), self)) {
-            throw new ConflictException("Another provider already has AGB code " + input.getAgbCode() + ".");
+            throw new ConflictException(Refusal.of("refusal.provider.agbCodeTaken", input.getAgbCode()));
         }
         provider.setOrganisation(organisation);
         provider.setAgbCode(input.getAgbCode());

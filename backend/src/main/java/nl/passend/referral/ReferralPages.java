@@ -28,6 +28,7 @@ import nl.passend.reference.ReferenceDataService;
 import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.PageController;
+import nl.passend.shared.RefusalWording;
 import nl.passend.shared.StaleVersionException;
 
 /**
@@ -44,8 +45,10 @@ class ReferralPages {
     private final ReferralService referrals;
     private final ReferenceDataService referenceData;
     private final Clock clock;
+    private final RefusalWording refusals;
 
-    ReferralPages(ReferralService referrals, ReferenceDataService referenceData, Clock clock) {
+    ReferralPages(ReferralService referrals, ReferenceDataService referenceData, Clock clock, RefusalWording refusals) {
+        this.refusals = refusals;
         this.referrals = referrals;
         this.referenceData = referenceData;
         this.clock = clock;
@@ -94,9 +97,9 @@ class ReferralPages {
             ReferralDto referral = referrals.create(input, idempotencyKey);
             return "redirect:/verwijzingen/" + referral.getId();
         } catch (InvalidRequestException invalid) {
-            invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
+            invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
         } catch (ConflictException conflict) {
-            errors.reject("conflict", conflict.getMessage());
+            errors.reject("conflict", refusals.of(conflict));
         }
         return form(input, idempotencyKey, model);
     }
@@ -127,9 +130,9 @@ class ReferralPages {
                 referrals.close(id, closing, closed);
                 return "redirect:/verwijzingen/" + id;
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
+                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
             } catch (ConflictException | StaleVersionException conflict) {
-                model.addAttribute("conflict", conflict.getMessage());
+                model.addAttribute("conflict", refusals.of(conflict));
             }
         }
         return detail(id, model);

@@ -46,6 +46,7 @@ import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
+import nl.passend.shared.Refusal;
 import nl.passend.shared.RowLocks;
 import nl.passend.shared.StaleVersionException;
 import nl.passend.shared.Violation;
@@ -138,8 +139,8 @@ public class ReferralService {
         Referral referral = findOwn(id);
         StaleVersionException.requireCurrent("referral", id, referral.getVersion(), closing.getVersion());
         if (!ReferralStatus.CLOSABLE.contains(referral.getStatus())) {
-            throw new ConflictException("Referral " + id + " is " + referral.getStatus()
-                    + "; only a referral that is OPEN, PROPOSED or ACCEPTED can be " + closed + ".");
+            throw new ConflictException(Refusal.of("refusal.referral.notClosable." + closed, id, referral.getStatus(),
+                    closed));
         }
         advance(referral, closed, closing.getReason().strip());
         // An event, not a call: placement depends on referral, never the reverse (ArchitectureTests).
@@ -194,8 +195,7 @@ public class ReferralService {
             var earlier = referrals.findByOrganisationIdAndIdempotencyKey(actor.organisationId(), idempotencyKey);
             if (earlier.isPresent()) {
                 if (!hash.equals(earlier.get().getRequestHash())) {
-                    throw new ConflictException("The Idempotency-Key '" + idempotencyKey
-                            + "' was used before for another request; use a new key for a new referral.");
+                    throw new ConflictException(Refusal.of("refusal.referral.idempotencyKeyReused", idempotencyKey));
                 }
                 // Answering a retry shows the referral again: a read, audited.
                 audit.record(AuditAction.READ, "referral", earlier.get().getId());
@@ -215,8 +215,7 @@ public class ReferralService {
             youths.save(youth);
         } else if (!youth.isDescribedAs(given.getBirthDate(), gender, home)) {
             // Earlier referrals were matched and paid for on what is known of the youth: it is not rewritten here.
-            throw new ConflictException("Your organisation already uses pseudonym " + given.getPseudonym()
-                    + " for a youth with another birth date, gender or home municipality.");
+            throw new ConflictException(Refusal.of("refusal.referral.pseudonymTaken", given.getPseudonym()));
         }
 
         Referral referral = new Referral(youth, actor.organisationId(), actor.username(), clock.instant());
@@ -240,21 +239,20 @@ public class ReferralService {
         LocalDate today = LocalDate.now(clock);
         LocalDate birthDate = input.getYouth().getBirthDate();
         if (!birthDate.isBefore(today)) {
-            violations.add(new Violation("youth.birthDate", "must be in the past"));
+            violations.add(new Violation("youth.birthDate", Refusal.of("refusal.field.inThePast")));
         } else {
             int age = Period.between(birthDate, input.getRequestedStart()).getYears();
             if (age < YOUNGEST || age > OLDEST) {
-                violations.add(new Violation("youth.birthDate", "makes the youth " + age
-                        + " on the requested start; forensic youth care takes youths of " + YOUNGEST + " to " + OLDEST));
+                violations.add(new Violation("youth.birthDate", Refusal.of("refusal.field.youthAge", age, YOUNGEST,
+                        OLDEST)));
             }
         }
         if (input.getRequestedStart().isAfter(today.plusDays(MOST_DAYS_AHEAD))) {
-            violations.add(new Violation("requestedStart", "must be within " + MOST_DAYS_AHEAD + " days from today"));
+            violations.add(new Violation("requestedStart", Refusal.of("refusal.field.daysAhead", MOST_DAYS_AHEAD)));
         }
         if (input.getExcludedMunicipalities() != null
                 && input.getExcludedMunicipalities().contains(input.getYouth().getHomeMunicipality())) {
-            violations.add(new Violation("excludedMunicipalities",
-                    "excludes the youth's home municipality; then there is no return home to prepare"));
+            violations.add(new Violation("excludedMunicipalities", Refusal.of("refusal.field.excludesHome")));
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);

@@ -27,6 +27,7 @@ import nl.passend.api.model.GapRowDto;
 import nl.passend.reference.ReferenceDataService;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.PageController;
+import nl.passend.shared.RefusalWording;
 
 /**
  * The gap report as a page: a heat map of youth region × care type with the reasons, small counts protected exactly
@@ -38,8 +39,10 @@ class GapReportPages {
 
     private final GapReportService gaps;
     private final ReferenceDataService referenceData;
+    private final RefusalWording refusals;
 
-    GapReportPages(GapReportService gaps, ReferenceDataService referenceData) {
+    GapReportPages(GapReportService gaps, ReferenceDataService referenceData, RefusalWording refusals) {
+        this.refusals = refusals;
         this.gaps = gaps;
         this.referenceData = referenceData;
     }
@@ -149,7 +152,7 @@ class GapReportPages {
             model.addAttribute("heatCareTypes", careTypes);
             model.addAttribute("heat", heat);
         } catch (InvalidRequestException invalid) {
-            invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
+            invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
         }
         return "report/gaps";
     }

@@ -28,6 +28,7 @@ import nl.passend.audit.AuditAction;
 import nl.passend.audit.AuditTrail;
 import nl.passend.reference.ReferenceDataService;
 import nl.passend.shared.InvalidRequestException;
+import nl.passend.shared.Refusal;
 import nl.passend.shared.TimeMapping;
 
 /**
@@ -76,7 +77,7 @@ class GapReportService {
         LocalDate last = until == null ? LocalDate.now(clock) : until;
         LocalDate first = from == null ? last.minusDays(DEFAULT_PERIOD_DAYS) : from;
         if (first.isAfter(last)) {
-            throw new InvalidRequestException("from", "must not be after until (" + last + ")");
+            throw new InvalidRequestException("from", Refusal.of("refusal.field.notAfterUntil", last));
         }
         return new Filter(youthRegion, careType, first, last,
                 waitingLongerThanDays == null ? DEFAULT_WAITING_DAYS : waitingLongerThanDays);

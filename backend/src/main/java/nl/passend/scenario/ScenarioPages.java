@@ -33,6 +33,7 @@ import nl.passend.api.model.SecurityLevelDto;
 import nl.passend.reference.ReferenceDataService;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.PageController;
+import nl.passend.shared.RefusalWording;
 
 /**
  * Scenarios and purchase advice side by side, as pages: start a what-if scenario (one change to today's supply) or
@@ -51,9 +52,11 @@ class ScenarioPages {
     private final PurchaseAdviceService advice;
     private final ReferenceDataService referenceData;
     private final ScenarioProperties properties;
+    private final RefusalWording refusals;
 
     ScenarioPages(ScenarioService scenarios, PurchaseAdviceService advice, ReferenceDataService referenceData,
-            ScenarioProperties properties) {
+            ScenarioProperties properties, RefusalWording refusals) {
+        this.refusals = refusals;
         this.scenarios = scenarios;
         this.advice = advice;
         this.referenceData = referenceData;
@@ -263,9 +266,9 @@ class ScenarioPages {
                 invalid.violations().forEach(v -> {
                     String field = v.field().replaceFirst("^changes\\[0]\\.", "");
                     if (errors.getFieldType(field) != null) {
-                        errors.rejectValue(field, "service", v.message());
+                        errors.rejectValue(field, "service", refusals.of(v));
                     } else {
-                        errors.reject("service", v.field() + " " + v.message());
+                        errors.reject("service", v.field() + " " + refusals.of(v));
                     }
                 });
             }
@@ -297,7 +300,7 @@ class ScenarioPages {
                 PurchaseAdviceDto queued = advice.start(new PurchaseAdviceInputDto(form.getYouthRegion()));
                 return "redirect:/scenarios/advies/" + queued.getId();
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
+                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
             }
         }
         return overview(new ScenarioForm(), form, 0, 0, model);

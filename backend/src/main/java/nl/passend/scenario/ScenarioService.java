@@ -36,6 +36,7 @@ import nl.passend.security.Role;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
+import nl.passend.shared.Refusal;
 import nl.passend.shared.TimeMapping;
 import nl.passend.shared.Violation;
 
@@ -132,7 +133,7 @@ class ScenarioService {
         for (int i = 0; i < changes.size(); i++) {
             ScenarioChangeDto change = changes.get(i);
             if (change == null) {
-                violations.add(new Violation("changes[" + i + "]", "must be a change, not null"));
+                violations.add(new Violation("changes[" + i + "]", Refusal.of("refusal.field.changeNotNull")));
                 continue;
             }
             change.setSpecialisms(change.getSpecialisms() == null ? new LinkedHashSet<>() : change.getSpecialisms());
@@ -157,7 +158,7 @@ class ScenarioService {
                     require(violations, at + "places", change.getPlaces());
                     if (change.getOfferId() != null && !exists("select count(*) from offer where id = ? and active = true",
                             change.getOfferId())) {
-                        violations.add(new Violation(at + "offerId", "names no active offer"));
+                        violations.add(new Violation(at + "offerId", Refusal.of("refusal.field.noActiveOffer")));
                     }
                 }
                 case NEW_OFFER -> {
@@ -168,7 +169,7 @@ class ScenarioService {
                     require(violations, at + "dailyTariff", change.getDailyTariff());
                     if (change.getMinAge() != null && change.getMaxAge() != null
                             && change.getMinAge() > change.getMaxAge()) {
-                        violations.add(new Violation(at + "minAge", "must not be above maxAge"));
+                        violations.add(new Violation(at + "minAge", Refusal.of("refusal.field.notAboveMaxAge")));
                     }
                     if (change.getCareType() != null) {
                         referenceData.requireCareType(at + "careType", change.getCareType());
@@ -182,7 +183,8 @@ class ScenarioService {
                 case CONTRACT_EXTENSION -> {
                     requireContract(violations, at, change.getContractId());
                     if (change.getMunicipalities().isEmpty() && change.getCareTypes().isEmpty()) {
-                        violations.add(new Violation(at + "municipalities", "or careTypes must name what to add"));
+                        violations.add(new Violation(at + "municipalities",
+                                Refusal.of("refusal.field.extensionNamesNothing")));
                     }
                     referenceData.requireMunicipalities(at + "municipalities", change.getMunicipalities());
                     for (ContractCareTypeDto careType : change.getCareTypes()) {
@@ -192,7 +194,7 @@ class ScenarioService {
                 case RAISED_CEILING -> {
                     requireContract(violations, at, change.getContractId());
                     if (change.getVolumeCeiling() == null && change.getBudgetCeiling() == null) {
-                        violations.add(new Violation(at + "volumeCeiling", "or budgetCeiling must be given"));
+                        violations.add(new Violation(at + "volumeCeiling", Refusal.of("refusal.field.noCeilingGiven")));
                     }
                 }
             }
@@ -205,13 +207,13 @@ class ScenarioService {
     private void requireContract(List<Violation> violations, String at, @Nullable Long contractId) {
         require(violations, at + "contractId", contractId);
         if (contractId != null && !exists("select count(*) from contract where id = ?", contractId)) {
-            violations.add(new Violation(at + "contractId", "names no contract"));
+            violations.add(new Violation(at + "contractId", Refusal.of("refusal.field.noContract")));
         }
     }
 
     private static void require(List<Violation> violations, String field, @Nullable Object value) {
         if (value == null) {
-            violations.add(new Violation(field, "is required for this kind of change"));
+            violations.add(new Violation(field, Refusal.of("refusal.field.requiredForKind")));
         }
     }
 

@@ -16,6 +16,10 @@ public class InvalidRequestException extends RuntimeException {
         this(List.of(new Violation(field, message)));
     }
 
+    public InvalidRequestException(String field, Refusal refusal) {
+        this(List.of(new Violation(field, refusal)));
+    }
+
     /** The body names an id or code that does not exist. */
     public static InvalidRequestException unknown(String field, String what, Object key) {
         return new InvalidRequestException(field, "no " + what + " " + key + " exists");

@@ -16,6 +16,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
+    private final RefusalWording refusals;
+
+    PageErrors(RefusalWording refusals) {
+        this.refusals = refusals;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound() {
         return page(HttpStatus.NOT_FOUND);
@@ -35,7 +41,7 @@ class PageErrors {
         ModelAndView page = page(HttpStatus.CONFLICT);
         // A lost race has nothing to add to the page's own words; Hibernate's message is not for users.
         if (!(conflict instanceof OptimisticLockingFailureException)) {
-            page.addObject("detail", conflict.getMessage());
+            page.addObject("detail", refusals.of(conflict));
         }
         return page;
     }

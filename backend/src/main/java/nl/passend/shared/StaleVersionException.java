@@ -2,11 +2,28 @@ package nl.passend.shared;
 
 import java.util.Objects;
 
+import org.springframework.lang.Nullable;
+
 /** An edit based on a version that is no longer current: answered 409, so that no change is silently lost. */
 public class StaleVersionException extends RuntimeException {
 
+    @Nullable
+    private final transient Refusal refusal;
+
     public StaleVersionException(String message) {
         super(message);
+        this.refusal = null;
+    }
+
+    public StaleVersionException(Refusal refusal) {
+        super(refusal.english());
+        this.refusal = refusal;
+    }
+
+    /** The refusal's key and arguments, or nothing when it was given as English text only. */
+    @Nullable
+    public Refusal refusal() {
+        return refusal;
     }
 
     /**
@@ -17,11 +34,10 @@ public class StaleVersionException extends RuntimeException {
      */
     public static void requireCurrent(String what, Object id, long current, Long given) {
         if (given == null) {
-            throw new InvalidRequestException("version", "must be given when updating: send the version you read");
+            throw new InvalidRequestException("version", Refusal.of("refusal.versionMissing"));
         }
         if (!Objects.equals(current, given)) {
-            throw new StaleVersionException("The " + what + " " + id + " was changed by someone else: you sent version "
-                    + given + ", the current version is " + current + ". Read it again and reapply your change.");
+            throw new StaleVersionException(Refusal.of("refusal.staleVersion", what, id, given, current));
         }
     }
 }

@@ -9,6 +9,7 @@ import nl.passend.organisation.OrganisationMembers;
 import nl.passend.organisation.OrganisationType;
 import nl.passend.security.Role;
 import nl.passend.shared.ConflictException;
+import nl.passend.shared.Refusal;
 
 /** Keeps an organisation's edits from stranding its users: their roles must still fit, an administrator must remain. */
 @Component
@@ -28,16 +29,14 @@ class OrganisationUsers implements OrganisationMembers {
             List<Role> stranded = users.rolesIn(id).stream()
                     .filter(role -> !UserAccountService.ORGANISATIONS.get(role).contains(newType)).sorted().toList();
             if (!stranded.isEmpty()) {
-                throw new ConflictException("Organisation " + id + " has users in the role(s) " + stranded
-                        + ", which cannot work for a " + newType + " organisation: move them to another organisation"
-                        + " or give them another role before changing its type from " + organisation.getType() + ".");
+                throw new ConflictException(Refusal.of("refusal.organisation.strandedRoles", id, stranded, newType,
+                        organisation.getType()));
             }
         }
         if (organisation.isActive() && !newActive && users.countActiveIn(Role.ADMIN, id) > 0) {
             users.lockActive(Role.ADMIN);
             if (users.countActiveOutside(Role.ADMIN, id) == 0) {
-                throw new ConflictException("Organisation " + id + " holds the last active administrators: make a "
-                        + "user of another organisation an active ADMIN before deactivating it.");
+                throw new ConflictException(Refusal.of("refusal.organisation.lastAdministrators", id));
             }
         }
     }

@@ -33,6 +33,7 @@ import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.NotFoundException;
 import nl.passend.shared.Paging;
+import nl.passend.shared.Refusal;
 
 /** Keeps user accounts, and finds them for HTTP Basic sign-in. */
 @Service
@@ -125,7 +126,7 @@ class UserAccountService implements UserDetailsService {
 
     UserDto create(UserInputDto input) {
         if (input.getPassword() == null) {
-            throw new InvalidRequestException("password", "must be given for a new user");
+            throw new InvalidRequestException("password", Refusal.of("refusal.field.passwordForNewUser"));
         }
         UserAccount user = new UserAccount();
         apply(input, user);
@@ -141,8 +142,7 @@ class UserAccountService implements UserDetailsService {
             apply(input, user);
             // Nobody could keep the users, organisations and audit trail any more, nor undo this through the API.
             if (wasActiveAdmin && !isActiveAdmin(user) && users.countActiveOtherThan(Role.ADMIN, user.getId()) == 0) {
-                throw new ConflictException("User '" + user.getUsername() + "' is the last active administrator: "
-                        + "make another user an active ADMIN before demoting or deactivating this one.");
+                throw new ConflictException(Refusal.of("refusal.user.lastAdministrator", user.getUsername()));
             }
         }, mapper::toDto);
     }
@@ -160,17 +160,18 @@ class UserAccountService implements UserDetailsService {
         Role role = Role.valueOf(input.getRole().name());
         Organisation organisation = organisations.require("organisationId", input.getOrganisationId());
         if (!ORGANISATIONS.get(role).contains(organisation.getType())) {
-            throw new InvalidRequestException("role", "a " + role + " cannot work for a " + organisation.getType()
-                    + " organisation; it works for " + ORGANISATIONS.get(role));
+            throw new InvalidRequestException("role", Refusal.of("refusal.field.roleOrganisation", role,
+                    organisation.getType(), ORGANISATIONS.get(role)));
         }
         if (input.getPassword() != null
                 && input.getPassword().getBytes(StandardCharsets.UTF_8).length > MOST_PASSWORD_BYTES) {
-            throw new InvalidRequestException("password", "must be at most " + MOST_PASSWORD_BYTES + " bytes");
+            throw new InvalidRequestException("password",
+                    Refusal.of("refusal.field.passwordBytes", MOST_PASSWORD_BYTES));
         }
         long self = user.getId() == null ? 0 : user.getId();
         // Checked here to name the clash; the unique key still refuses a concurrent twin, as a plainer 409.
         if (users.existsByUsernameIgnoreCaseAndIdNot(username, self)) {
-            throw new ConflictException("The username '" + username + "' is taken.");
+            throw new ConflictException(Refusal.of("refusal.user.usernameTaken", username));
         }
         user.setUsername(username);
         user.setDisplayName(input.getDisplayName().strip());

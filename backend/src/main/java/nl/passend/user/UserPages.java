@@ -21,6 +21,7 @@ import nl.passend.organisation.OrganisationService;
 import nl.passend.shared.ConflictException;
 import nl.passend.shared.InvalidRequestException;
 import nl.passend.shared.PageController;
+import nl.passend.shared.RefusalWording;
 import nl.passend.shared.StaleVersionException;
 
 /**
@@ -36,8 +37,11 @@ class UserPages {
     private final UserAccountService users;
     private final OrganisationService organisations;
     private final MessageSource messages;
+    private final RefusalWording refusals;
 
-    UserPages(UserAccountService users, OrganisationService organisations, MessageSource messages) {
+    UserPages(UserAccountService users, OrganisationService organisations, MessageSource messages,
+            RefusalWording refusals) {
+        this.refusals = refusals;
         this.users = users;
         this.organisations = organisations;
         this.messages = messages;
@@ -82,9 +86,9 @@ class UserPages {
             UserDto created = users.create(input);
             return "redirect:/beheer/gebruikers/" + created.getId() + "?opgeslagen";
         } catch (InvalidRequestException invalid) {
-            invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
+            invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
         } catch (ConflictException | StaleVersionException conflict) {
-            model.addAttribute("conflict", conflict.getMessage());
+            model.addAttribute("conflict", refusals.of(conflict));
         }
         return form(input, null, model);
     }
@@ -108,12 +112,12 @@ class UserPages {
                 users.update(id, input);
                 return "redirect:/beheer/gebruikers/" + id + "?opgeslagen";
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", v.message()));
+                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
             } catch (StaleVersionException stale) {
                 // Someone else saved first: said in the reader's language, with what is recorded now.
                 model.addAttribute("conflict", messages.getMessage("admin.stale", null, LocaleContextHolder.getLocale()));
             } catch (ConflictException conflict) {
-                model.addAttribute("conflict", conflict.getMessage());
+                model.addAttribute("conflict", refusals.of(conflict));
             }
         }
         return form(input, users.get(id), model);

@@ -171,7 +171,8 @@ class PurchaserPagesTests {
         browser.check("contract-new");
         browser.submit("form.passend-form button[type=submit]");
         assertThat(browser.find("[role=alert]").getText())
-                .contains("niet opgeslagen", "Reden: Contract 2026-MIJ-002 (id 3)", "care type 43");
+                .contains("niet opgeslagen", "Reden: Contract 2026-MIJ-002 (id 3)", "koopt zorgtype 43")
+                .doesNotContain("already covers");
         assertThat(browser.find("#reference").getAttribute("value")).isEqualTo("2026-MIJ-009");
         assertThat(jdbc.queryForObject("select count(*) from contract where reference = '2026-MIJ-009'",
                 Integer.class)).isZero();

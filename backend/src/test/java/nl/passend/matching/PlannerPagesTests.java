@@ -97,7 +97,7 @@ class PlannerPagesTests {
             new Select(browser.find("#youthRegion")).selectByVisibleText("Achterhoek");
             browser.submit("form.passend-form button[type=submit]");
             assertThat(browser.find("[role=alert]").getText()).contains("er loopt al een ronde",
-                    "Matching run 9001 over all youth regions is SOLVING");
+                    "Matchingronde 9001 over alle jeugdregio’s heeft status SOLVING").doesNotContain("Matching run");
             assertThat(browser.statusOf("/matching")).isEqualTo(200);
             browser.check("planner-run-refused");
 
@@ -160,7 +160,8 @@ class PlannerPagesTests {
                 document.body.appendChild(form);""", browser.url("/matching/" + run + "/toepassen"));
         browser.submit("#again");
         assertThat(browser.heading()).isEqualTo("Ronde " + run);
-        assertThat(browser.find("[role=alert]").getText()).contains("Niet gelukt", "a run is applied once");
+        assertThat(browser.find("[role=alert]").getText()).contains("Niet gelukt",
+                "een ronde wordt één keer toegepast").doesNotContain("a run is applied once");
 
         // The start page: the run finished since yesterday, applied.
         browser.go("/");
@@ -214,7 +215,8 @@ class PlannerPagesTests {
         assertThat(browser.findAll("#heat-map")).isEmpty();
         browser.go("/tekorten?from=2026-10-01&until=2026-09-01");
         assertThat(browser.find("#from").getAttribute("aria-describedby")).isEqualTo("from-error");
-        assertThat(browser.find("#from-error").getText()).contains("must not be after until");
+        assertThat(browser.find("#from-error").getText())
+                .contains("mag niet na de einddatum liggen (1 september 2026)");
         browser.check("planner-gaps-errors");
         assertThat(browser.download("/tekorten.csv?from=2026-10-01&until=2026-09-01").status()).isEqualTo(400);
 
@@ -239,8 +241,8 @@ class PlannerPagesTests {
         new Select(browser.find("#kind")).selectByVisibleText("Extra plaatsen");
         browser.submit("#scenario-form button[type=submit]");
         assertThat(browser.find("#offerId").getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(browser.find("#offerId-error").getText()).contains("is required for this kind of change");
-        assertThat(browser.find("#places-error").getText()).contains("is required for this kind of change");
+        assertThat(browser.find("#offerId-error").getText()).contains("moet worden ingevuld voor dit soort wijziging");
+        assertThat(browser.find("#places-error").getText()).contains("moet worden ingevuld voor dit soort wijziging");
         browser.check("planner-scenario-errors");
 
         // Four extra crisis places in Doetinchem (offer 52, secure crisis care), for the Achterhoek.

@@ -148,7 +148,9 @@ class IntakePagesTests {
         browser.go("/voorstellen/" + second);
         browser.submit("#accept");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/voorstellen/" + second + "/accepteren");
-        assertThat(browser.find("[role=alert]").getText()).contains("er is niets veranderd", "has no free place");
+        // The service's refusal in the reader's language, the API's English nowhere on the page.
+        assertThat(browser.find("[role=alert]").getText()).contains("er is niets veranderd", "heeft geen vrije plek")
+                .doesNotContain("has no free place");
         assertThat(status(second)).isEqualTo("PROPOSED");
         browser.check("intake-accept-refused");
         // The page of the refusal is answered as the API answers it: 409.
@@ -166,7 +168,7 @@ class IntakePagesTests {
         browser.submit("#decline");
         WebElement note = browser.find("#note");
         assertThat(note.getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(browser.find("#note-error").getText()).contains("must say why");
+        assertThat(browser.find("#note-error").getText()).contains("moet zeggen waarom");
         assertThat(note.getAttribute("aria-describedby")).contains("note-error");
         assertThat(status(second)).isEqualTo("PROPOSED");
 
@@ -189,7 +191,7 @@ class IntakePagesTests {
         date("#startedOn", LocalDate.now().plusDays(2));
         browser.submit("#start");
         assertThat(browser.find("#startedOn").getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(browser.find("#startedOn-error").getText()).contains("must not be in the future");
+        assertThat(browser.find("#startedOn-error").getText()).contains("mag niet in de toekomst liggen");
         browser.check("intake-start-errors");
         date("#startedOn", LocalDate.now());
         browser.submit("#start");
@@ -243,7 +245,7 @@ class IntakePagesTests {
         WebElement wrong = browser.find("#external-" + other);
         assertThat(wrong.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.find("#" + wrong.getAttribute("aria-describedby")).getText())
-                .contains("must not exceed totalPlaces");
+                .contains("mag niet meer zijn dan het totaal aantal plaatsen");
         assertThat(capacityOf(apeldoorn)).isEqualTo(before);
         browser.check("intake-capacity-errors");
 

@@ -204,12 +204,19 @@ class AdminPagesTests {
         assertThat(browser.find("#username").getAttribute("value")).isEqualTo("admin");
         browser.find("#active1").click();
         browser.submit("form.passend-form button[type=submit]");
-        assertThat(browser.find("[role=alert]").getText()).contains("Niet opgeslagen", "last active administrator",
+        assertThat(browser.find("[role=alert]").getText()).contains("Niet opgeslagen",
+                "Gebruiker 'admin' is de laatste actieve beheerder",
                 "Nu vastgelegd: Functioneel beheer Passend, Beheerder bij Inkoopbureau Jeugd Oost-Gelderland, actief: Ja");
         assertThat(browser.driver().getCurrentUrl()).doesNotContain("opgeslagen");
         browser.check("user-last-admin");
         browser.driver().get(browser.driver().getCurrentUrl() + "?lang=en");
         assertThat(browser.heading()).isEqualTo("User admin");
+        // In English the same refusal reads as the API words it.
+        browser.find("#active1").click();
+        browser.submit("form.passend-form button[type=submit]");
+        assertThat(browser.find("[role=alert]").getText())
+                .contains("User 'admin' is the last active administrator: make another user an active ADMIN")
+                .doesNotContain("laatste actieve beheerder");
         browser.go("/beheer/gebruikers?lang=nl");
         assertThat(jdbc.queryForObject("select active from user_account where username = 'admin'", Boolean.class))
                 .isTrue();
