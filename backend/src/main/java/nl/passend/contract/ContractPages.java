@@ -2,8 +2,10 @@ package nl.passend.contract;
 
 import java.beans.PropertyEditorSupport;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -269,7 +271,7 @@ class ContractPages {
         input.setReference(contract.getReference());
         input.setProviderId(contract.getProviderId());
         input.setLeadMunicipality(contract.getLeadMunicipality());
-        input.setParticipatingMunicipalities(new java.util.LinkedHashSet<>(contract.getParticipatingMunicipalities()));
+        input.setParticipatingMunicipalities(new LinkedHashSet<>(contract.getParticipatingMunicipalities()));
         for (ContractCareTypeViewDto careType : contract.getCareTypes()) {
             input.addCareTypesItem(new ContractCareTypeDto(careType.getCareType(), careType.getDailyTariff()));
         }
@@ -340,7 +342,7 @@ class ContractPages {
                 return "";
             }
             String plain = amount.setScale(Math.max(2, amount.stripTrailingZeros().scale()),
-                    java.math.RoundingMode.UNNECESSARY).toPlainString();
+                    RoundingMode.UNNECESSARY).toPlainString();
             return dutch ? plain.replace('.', ',') : plain;
         }
     }

@@ -1,6 +1,7 @@
 package nl.passend.report;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
@@ -35,7 +36,7 @@ class ContractUsagePages {
     String usage(@PathVariable long id, Model model) {
         ContractUsageDto usage = contractUsage.usageOf(id, null);
         model.addAttribute("usage", usage);
-        java.util.Map<String, String> names = referenceData.municipalityNames();
+        Map<String, String> names = referenceData.municipalityNames();
         model.addAttribute("chart", UsageChart.of(usage, LocaleContextHolder.getLocale()));
         model.addAttribute("splitChart", UsageChart.split(usage, names, LocaleContextHolder.getLocale()));
         model.addAttribute("municipalities", names);

@@ -5,6 +5,8 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.lang.Nullable;
 
@@ -54,7 +56,7 @@ final class UsageChart {
      * The split of the euros used between the municipalities, each bar its share of the whole cost (the track); none
      * when the report gives no split, or no euro has been used yet.
      */
-    static Chart split(ContractUsageDto usage, java.util.Map<String, String> names, Locale locale) {
+    static Chart split(ContractUsageDto usage, Map<String, String> names, Locale locale) {
         List<Bar> bars = new ArrayList<>();
         for (MunicipalityUsageDto municipality : usage.getMunicipalities()) {
             Double share = municipality.getShareOfCostPercent();
@@ -68,7 +70,7 @@ final class UsageChart {
         return new Chart(bars, Math.max(1, bars.size()) * ROW);
     }
 
-    private static java.util.Optional<Bar> places(ContractUsageDto usage, int y) {
+    private static Optional<Bar> places(ContractUsageDto usage, int y) {
         Integer ceiling = usage.getVolumeCeiling();
         String now = usage.getPlacementsNow();
         Object[] args = {now, ceiling == null ? "–" : ceiling};
@@ -76,20 +78,20 @@ final class UsageChart {
         if (now.matches("\\d+")) {
             long count = Long.parseLong(now);
             double scale = Math.max(1, Math.max(count, ceiling == null ? count : ceiling));
-            return java.util.Optional.of(new Bar(key, args, width(count, scale), 0, 0, 0,
+            return Optional.of(new Bar(key, args, width(count, scale), 0, 0, 0,
                     ceiling == null ? null : width(ceiling, scale), ceiling != null && count > ceiling, y));
         }
         if (now.equals(SmallCells.SMALL)) {
             double scale = Math.max(SmallCells.THRESHOLD - 1, ceiling == null ? 0 : ceiling);
-            return java.util.Optional.of(new Bar(key, args, 0, 0, width(1, scale),
+            return Optional.of(new Bar(key, args, 0, 0, width(1, scale),
                     width(SmallCells.THRESHOLD - 2, scale), ceiling == null ? null : width(ceiling, scale), false, y));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    private static java.util.Optional<Bar> euros(ContractUsageDto usage, int y, Locale locale) {
+    private static Optional<Bar> euros(ContractUsageDto usage, int y, Locale locale) {
         if (usage.getEurosUsed() == null || usage.getEurosCommitted() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double used = usage.getEurosUsed();
         double committed = usage.getEurosCommitted();
@@ -97,7 +99,7 @@ final class UsageChart {
         double scale = Math.max(1, Math.max(committed, Math.max(used, budget == null ? 0 : budget)));
         Object[] args = {Euros.format(used, locale), Euros.format(committed, locale), Euros.format(budget, locale),
                 usage.getBudgetCommittedPercent() == null ? "–" : percent(usage.getBudgetCommittedPercent(), locale)};
-        return java.util.Optional.of(new Bar(budget == null ? "usage.eurosBarNoCeiling" : "usage.eurosBar", args,
+        return Optional.of(new Bar(budget == null ? "usage.eurosBarNoCeiling" : "usage.eurosBar", args,
                 width(used, scale), width(committed, scale), 0, 0, budget == null ? null : width(budget, scale),
                 budget != null && committed > budget, y));
     }

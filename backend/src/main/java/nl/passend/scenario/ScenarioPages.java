@@ -1,6 +1,8 @@
 package nl.passend.scenario;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -110,7 +112,7 @@ class ScenarioPages {
                     .contractId(contractId).municipalities(new LinkedHashSet<>(municipalities)).careType(careType)
                     .securityLevel(securityLevel).municipality(municipality).dailyTariff(dailyTariff)
                     .volumeCeiling(volumeCeiling).budgetCeiling(budgetCeiling);
-            return new ScenarioInputDto(new java.util.ArrayList<>(java.util.List.of(change))).youthRegion(youthRegion)
+            return new ScenarioInputDto(new ArrayList<>(List.of(change))).youthRegion(youthRegion)
                     .timeLimitSeconds(timeLimitSeconds);
         }
 
