@@ -4,12 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Limit;
@@ -159,9 +160,15 @@ class MatchingRunService {
 
     /**
      * Proposes each assignment of a DONE run, in one transaction. An assignment whose referral is no longer open,
-     * whose offer or contract changed since the run, or whose place is gone, is skipped and listed with the reason.
+     * whose offer or contract changed since the run, or whose place is gone, is skipped and listed with the reason,
+     * in the API's English.
      */
     MatchingApplicationDto apply(long id) {
+        return apply(id, Refusal::english);
+    }
+
+    /** As {@link #apply(long)}, with the reasons of what was skipped worded by {@code words} (a page's language). */
+    MatchingApplicationDto apply(long id, Function<Refusal, String> words) {
         MatchingRun run = runs.findByIdForUpdate(id).orElseThrow(() -> new NotFoundException("matching run", id));
         if (run.getStatus() != MatchingRunStatus.DONE) {
             throw new ConflictException(Refusal.of("refusal.run.notDone", id, run.getStatus()));
@@ -185,17 +192,17 @@ class MatchingRunService {
         new TreeSet<>(assignments.stream().map(MatchingOutcome::getContractId).toList()).forEach(contract ->
                 contracts.findLocked(contract).ifPresent(locked -> contractVersions.put(contract, locked.getVersion())));
         for (MatchingOutcome assignment : assignments) {
-            Optional<String> changed = changedSinceRun(assignment, offerVersions, contractVersions);
+            Optional<Refusal> changed = changedSinceRun(assignment, offerVersions, contractVersions);
             if (changed.isPresent()) {
                 skipped.add(new SkippedAssignmentDto(assignment.getReferralId(), assignment.getOfferId(),
-                        changed.get()));
+                        words.apply(changed.get())));
                 continue;
             }
             PlacementProposals.Outcome outcome = proposals.propose(assignment.getReferralId(),
                     assignment.getOfferId(), assignment.getContractId());
             if (outcome.refusal() != null) {
                 skipped.add(new SkippedAssignmentDto(assignment.getReferralId(), assignment.getOfferId(),
-                        outcome.refusal()));
+                        words.apply(outcome.refusal())));
             } else {
                 proposed.add(new ProposedPlacementDto(assignment.getReferralId(), outcome.placementId()));
             }
@@ -230,13 +237,13 @@ class MatchingRunService {
         }
     }
 
-    private static Optional<String> changedSinceRun(MatchingOutcome assignment, Map<Long, Long> offerVersions,
+    private static Optional<Refusal> changedSinceRun(MatchingOutcome assignment, Map<Long, Long> offerVersions,
             Map<Long, Long> contractVersions) {
         if (!assignment.getOfferVersion().equals(offerVersions.get(assignment.getOfferId()))) {
-            return Optional.of("Offer " + assignment.getOfferId() + " changed since the run; start a new run.");
+            return Optional.of(Refusal.of("refusal.run.offerChanged", assignment.getOfferId()));
         }
         if (!assignment.getContractVersion().equals(contractVersions.get(assignment.getContractId()))) {
-            return Optional.of("Contract " + assignment.getContractId() + " changed since the run; start a new run.");
+            return Optional.of(Refusal.of("refusal.run.contractChanged", assignment.getContractId()));
         }
         return Optional.empty();
     }

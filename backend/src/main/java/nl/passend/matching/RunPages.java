@@ -140,7 +140,7 @@ class RunPages {
     @PostMapping("/matching/{id}/toepassen")
     String apply(@PathVariable long id, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            MatchingApplicationDto application = runs.apply(id);
+            MatchingApplicationDto application = runs.apply(id, refusals::of);
             redirect.addFlashAttribute("applied", application);
             return "redirect:/matching/" + id;
         } catch (ConflictException conflict) {

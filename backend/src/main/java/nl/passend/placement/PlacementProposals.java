@@ -12,6 +12,7 @@ import nl.passend.offer.Offer;
 import nl.passend.offer.OfferService;
 import nl.passend.referral.Referral;
 import nl.passend.referral.ReferralService;
+import nl.passend.shared.Refusal;
 
 /**
  * What matching needs of placements: the places held now, and proposals made from a matching run's result. A
@@ -27,7 +28,7 @@ public class PlacementProposals {
     }
 
     /** A proposal made, or the reason it could not be. */
-    public record Outcome(Long placementId, String refusal) {
+    public record Outcome(Long placementId, Refusal refusal) {
     }
 
     private final PlacementRepository placements;
@@ -70,7 +71,7 @@ public class PlacementProposals {
         Referral referral = referrals.requireLocked("referralId", referralId);
         Offer offer = offers.requireLocked("offerId", offerId);
         Contract contract = contracts.requireLocked("contractId", contractId);
-        return placementService.refusal(referral, offer, contract).map(reason -> new Outcome(null, reason.english()))
+        return placementService.refusal(referral, offer, contract).map(reason -> new Outcome(null, reason))
                 .orElseGet(() -> new Outcome(placementService.place(referral, offer, contract).getId(), null));
     }
 }

@@ -139,7 +139,8 @@ class PlannerPagesTests {
         assertThat(browser.driver().getCurrentUrl()).endsWith("/matching/" + run);
         assertThat(browser.find("#application [role=status]").getText()).matches("\\d+ plaatsingen voorgesteld, 1 overgeslagen\\.");
         assertThat(browser.find("#skipped").getText()).contains(changed.get("referral_id").toString(),
-                "changed since the run");
+                "Aanbod " + changed.get("offer_id") + " is na de ronde gewijzigd; start een nieuwe ronde.")
+                .doesNotContain("changed since the run");
         assertThat(browser.find("#run-applied").getText()).contains("door planner");
         assertThat(browser.findAll("#apply")).as("a run is applied once").isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from placement where status = 'PROPOSED' and referral_id in "
