@@ -113,7 +113,7 @@ class ContractPages {
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/contracten/" + id;
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> reject(errors, v.field(), refusals.of(v)));
+                refusals.reject(invalid, errors);
             } catch (ConflictException conflict) {
                 errors.reject("contract.conflict", new Object[] {refusals.of(conflict)}, refusals.of(conflict));
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -142,7 +142,7 @@ class ContractPages {
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/contracten/" + id;
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> reject(errors, v.field(), refusals.of(v)));
+                refusals.reject(invalid, errors);
             } catch (StaleVersionException stale) {
                 ContractDto current = contracts.getOwn(id);
                 model.addAttribute("changes", changes(current, input));
@@ -294,18 +294,8 @@ class ContractPages {
             model.addAttribute("providers", providers.activeNames());
         }
         model.addAttribute("contract", input);
-        model.addAttribute("municipalities", referenceData.municipalityNames().entrySet().stream()
-                .sorted(Map.Entry.comparingByValue()).toList());
+        model.addAttribute("municipalities", referenceData.municipalityNames());
         return "contract/form";
-    }
-
-    /** A service's violation on its field; one the form has no field for goes to the whole form. */
-    private static void reject(BindingResult errors, String field, String message) {
-        try {
-            errors.rejectValue(field, "service", message);
-        } catch (RuntimeException noSuchField) {
-            errors.reject("service", message);
-        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package nl.passend.contract;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.ui.Model;
@@ -66,13 +65,7 @@ class MandatePages {
                 redirect.addFlashAttribute("done", "granted");
                 return "redirect:/mandaten";
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> {
-                    try {
-                        errors.rejectValue(v.field(), "service", refusals.of(v));
-                    } catch (RuntimeException noSuchField) {
-                        errors.reject("service", refusals.of(v));
-                    }
-                });
+                refusals.reject(invalid, errors);
             } catch (ConflictException conflict) {
                 errors.reject("contract.conflict", new Object[] {refusals.of(conflict)}, refusals.of(conflict));
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -99,9 +92,7 @@ class MandatePages {
         model.addAttribute("mandate", input);
         Map<String, String> names = referenceData.municipalityNames();
         model.addAttribute("names", names);
-        List<Map.Entry<String, String>> byName = names.entrySet().stream().sorted(Map.Entry.comparingByValue())
-                .toList();
-        model.addAttribute("municipalities", byName);
+        model.addAttribute("municipalities", names);
         return "contract/mandates";
     }
 }

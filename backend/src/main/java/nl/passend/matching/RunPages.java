@@ -105,7 +105,7 @@ class RunPages {
                         .timeLimitSeconds(form.getTimeLimitSeconds()));
                 return "redirect:/matching/" + run.getId();
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
+                refusals.reject(invalid, errors);
             } catch (ConflictException conflict) {
                 response.setStatus(HttpStatus.CONFLICT.value());
                 model.addAttribute("conflict", refusals.of(conflict));

@@ -88,7 +88,7 @@ class CapacityPages {
                         .map(report -> new OfferService.OfferCapacity(report.getOfferId(), report)).toList());
                 return "redirect:/capaciteit?opgeslagen";
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
+                refusals.reject(invalid, errors);
             } catch (ConflictException | StaleVersionException refused) {
                 // Nothing was saved. Shown as they are now, so that what the other changed is seen, not overwritten.
                 response.setStatus(HttpStatus.CONFLICT.value());

@@ -1,8 +1,6 @@
 package nl.passend.organisation;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -74,7 +72,7 @@ class OrganisationPages {
                 OrganisationDto created = organisations.create(input);
                 return "redirect:/beheer/organisaties/" + created.getId() + "?opgeslagen";
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
+                refusals.reject(invalid, errors);
             } catch (StaleVersionException stale) {
                 // Someone else saved first: said in the reader's language, with what is recorded now.
                 model.addAttribute("conflict", messages.getMessage("admin.stale", null, LocaleContextHolder.getLocale()));
@@ -103,7 +101,7 @@ class OrganisationPages {
                 organisations.update(id, input);
                 return "redirect:/beheer/organisaties/" + id + "?opgeslagen";
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
+                refusals.reject(invalid, errors);
             } catch (StaleVersionException stale) {
                 // Someone else saved first: said in the reader's language, with what is recorded now.
                 model.addAttribute("conflict", messages.getMessage("admin.stale", null, LocaleContextHolder.getLocale()));
@@ -121,11 +119,7 @@ class OrganisationPages {
         }
         model.addAttribute("organisation", input);
         model.addAttribute("existing", existing);
-        model.addAttribute("municipalityOptions", byName(referenceData.municipalityNames()));
+        model.addAttribute("municipalities", referenceData.municipalityNames());
         return "organisation/form";
-    }
-
-    private static List<Map.Entry<String, String>> byName(Map<String, String> names) {
-        return names.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder())).toList();
     }
 }

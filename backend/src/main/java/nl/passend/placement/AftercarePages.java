@@ -1,10 +1,9 @@
 package nl.passend.placement;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -163,19 +162,12 @@ class AftercarePages {
     }
 
     private String save(long placementId, AftercarePlanInputDto input, BindingResult errors, Model model,
-            java.util.function.UnaryOperator<String> field) {
+            UnaryOperator<String> field) {
         try {
             aftercare.save(placementId, input);
             return "redirect:/nazorg/" + placementId;
         } catch (InvalidRequestException invalid) {
-            invalid.violations().forEach(v -> {
-                String name = field.apply(v.field());
-                if (errors.getFieldType(name) != null) {
-                    errors.rejectValue(name, "service", refusals.of(v));
-                } else {
-                    errors.reject("service", refusals.of(v));
-                }
-            });
+            refusals.reject(invalid, errors, field);
         } catch (ConflictException | StaleVersionException conflict) {
             model.addAttribute("conflict", refusals.of(conflict));
         }
@@ -205,7 +197,6 @@ class AftercarePages {
         model.addAttribute("placement", placements.get(placementId));
         model.addAttribute("aftercarePlan", plan.orElse(null));
         model.addAttribute("municipalities", referenceData.municipalityNames());
-        model.addAttribute("municipalityOptions", byName(referenceData.municipalityNames()));
         if (!model.containsAttribute("plan")) {
             model.addAttribute("plan", new NewPlan());
         }
@@ -216,9 +207,5 @@ class AftercarePages {
             model.addAttribute("task", new AftercareTaskInputDto());
         }
         return "placement/plan";
-    }
-
-    private static List<Map.Entry<String, String>> byName(Map<String, String> names) {
-        return names.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder())).toList();
     }
 }

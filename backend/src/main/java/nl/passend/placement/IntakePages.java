@@ -105,7 +105,7 @@ class IntakePages {
                 placements.decline(id, input);
                 return "redirect:/voorstellen?afgewezen=" + id;
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
+                refusals.reject(invalid, errors);
             } catch (ConflictException | StaleVersionException refused) {
                 response.setStatus(HttpStatus.CONFLICT.value());
                 model.addAttribute("conflict", refusals.of(refused));
@@ -140,7 +140,7 @@ class IntakePages {
                 placements.start(id, input);
                 return "redirect:/plaatsingen/" + id + "?gestart";
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
+                refusals.reject(invalid, errors);
             } catch (ConflictException | StaleVersionException refused) {
                 response.setStatus(HttpStatus.CONFLICT.value());
                 model.addAttribute("conflict", refusals.of(refused));
@@ -159,7 +159,7 @@ class IntakePages {
                 placements.end(id, input);
                 return "redirect:/plaatsingen/" + id + "?beeindigd";
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
+                refusals.reject(invalid, errors);
             } catch (ConflictException | StaleVersionException refused) {
                 response.setStatus(HttpStatus.CONFLICT.value());
                 model.addAttribute("conflict", refusals.of(refused));

@@ -79,9 +79,10 @@ public class ReferenceDataService {
         return youthRegions.findAllForUpdate();
     }
 
-    /** Every municipality's name by its CBS code. */
+    /** Every municipality's name by its CBS code, in the order of the names (as lists to choose from show them). */
     public Map<String, String> municipalityNames() {
-        return municipalities.findAll().stream().collect(Collectors.toMap(Municipality::getCode, Municipality::getName));
+        return municipalities.findAll(Sort.by("name")).stream().collect(Collectors.toMap(Municipality::getCode,
+                Municipality::getName, (a, b) -> a, LinkedHashMap::new));
     }
 
     /** Every youth region's name by its code, in the order of the names. */

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.ui.Model;
@@ -97,7 +95,7 @@ class ReferralPages {
             ReferralDto referral = referrals.create(input, idempotencyKey);
             return "redirect:/verwijzingen/" + referral.getId();
         } catch (InvalidRequestException invalid) {
-            invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
+            refusals.reject(invalid, errors);
         } catch (ConflictException conflict) {
             errors.reject("conflict", refusals.of(conflict));
         }
@@ -130,7 +128,7 @@ class ReferralPages {
                 referrals.close(id, closing, closed);
                 return "redirect:/verwijzingen/" + id;
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
+                refusals.reject(invalid, errors);
             } catch (ConflictException | StaleVersionException conflict) {
                 model.addAttribute("conflict", refusals.of(conflict));
             }
@@ -157,7 +155,7 @@ class ReferralPages {
     private String form(ReferralInputDto referral, String idempotencyKey, Model model) {
         model.addAttribute("referral", referral);
         model.addAttribute("idempotencyKey", idempotencyKey);
-        model.addAttribute("municipalities", byName(referenceData.municipalityNames()));
+        model.addAttribute("municipalities", referenceData.municipalityNames());
         return "referral/form";
     }
 
@@ -171,9 +169,5 @@ class ReferralPages {
         }
         LocalDate referred = referral.getCreatedAt().atZoneSameInstant(DUTCH_TIME).toLocalDate();
         return ChronoUnit.DAYS.between(referred, LocalDate.now(clock.withZone(DUTCH_TIME)));
-    }
-
-    private static List<Map.Entry<String, String>> byName(Map<String, String> names) {
-        return names.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder())).toList();
     }
 }

@@ -152,7 +152,7 @@ class GapReportPages {
             model.addAttribute("heatCareTypes", careTypes);
             model.addAttribute("heat", heat);
         } catch (InvalidRequestException invalid) {
-            invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
+            refusals.reject(invalid, errors);
         }
         return "report/gaps";
     }

@@ -3,7 +3,6 @@ package nl.passend.scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.lang.Nullable;
@@ -265,14 +264,7 @@ class ScenarioPages {
                 return "redirect:/scenarios/" + scenario.getId();
             } catch (InvalidRequestException invalid) {
                 // The service names a change's field as changes[0].<field>: the form has one change.
-                invalid.violations().forEach(v -> {
-                    String field = v.field().replaceFirst("^changes\\[0]\\.", "");
-                    if (errors.getFieldType(field) != null) {
-                        errors.rejectValue(field, "service", refusals.of(v));
-                    } else {
-                        errors.reject("service", v.field() + " " + refusals.of(v));
-                    }
-                });
+                refusals.reject(invalid, errors, field -> field.replaceFirst("^changes\\[0]\\.", ""));
             }
         }
         return overview(form, new AdviceForm(), 0, 0, model);
@@ -302,7 +294,7 @@ class ScenarioPages {
                 PurchaseAdviceDto queued = advice.start(new PurchaseAdviceInputDto(form.getYouthRegion()));
                 return "redirect:/scenarios/advies/" + queued.getId();
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
+                refusals.reject(invalid, errors);
             }
         }
         return overview(new ScenarioForm(), form, 0, 0, model);
@@ -333,8 +325,7 @@ class ScenarioPages {
         model.addAttribute("scenarios", scenarios.list(Math.max(0, page), PAGE_SIZE));
         model.addAttribute("advices", advice.list(Math.max(0, advicePage), PAGE_SIZE));
         names(model);
-        model.addAttribute("municipalities", referenceData.municipalityNames().entrySet().stream()
-                .sorted(Map.Entry.comparingByValue()).toList());
+        model.addAttribute("municipalities", referenceData.municipalityNames());
         return "scenario/overview";
     }
 

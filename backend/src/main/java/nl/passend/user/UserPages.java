@@ -86,7 +86,7 @@ class UserPages {
             UserDto created = users.create(input);
             return "redirect:/beheer/gebruikers/" + created.getId() + "?opgeslagen";
         } catch (InvalidRequestException invalid) {
-            invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
+            refusals.reject(invalid, errors);
         } catch (ConflictException | StaleVersionException conflict) {
             model.addAttribute("conflict", refusals.of(conflict));
         }
@@ -112,7 +112,7 @@ class UserPages {
                 users.update(id, input);
                 return "redirect:/beheer/gebruikers/" + id + "?opgeslagen";
             } catch (InvalidRequestException invalid) {
-                invalid.violations().forEach(v -> errors.rejectValue(v.field(), "service", refusals.of(v)));
+                refusals.reject(invalid, errors);
             } catch (StaleVersionException stale) {
                 // Someone else saved first: said in the reader's language, with what is recorded now.
                 model.addAttribute("conflict", messages.getMessage("admin.stale", null, LocaleContextHolder.getLocale()));
